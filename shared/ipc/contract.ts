@@ -1,0 +1,151 @@
+/**
+ * The renderer ↔ main contract: every channel, with zod schemas for its arguments and its result.
+ *
+ * Main registers one handler per entry (checking the sender and parsing the arguments), the preload exposes
+ * exactly these methods as `window.encours`, and browser mode implements the same `EncoursApi` with web APIs.
+ * Nothing is declared twice: the TypeScript types below are inferred from the schemas.
+ */
+import { z } from 'zod';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export const colorSchemeSchema = z.enum(['light', 'dark', 'auto']);
+
+/** User settings kept by the main process (electron-store) or, in browser mode, localStorage. */
+export const settingsSchema = z.object({
+  language: languageSchema,
+  colorScheme: colorSchemeSchema,
+  /** Exposure ÷ limit ratio (percent) from which a buyer is flagged as near its limit. */
+  nearLimitAlertPercent: z.number().int().min(50).max(99),
+  /** Days before a declaration deadline from which it is flagged as coming. */
+  deadlineWarningDays: z.number().int().min(1).max(60),
+  /** Automatic backups kept by the main process. */
+  backupKeepCount: z.number().int().min(1).max(100),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'fr',
+  colorScheme: 'light',
+  nearLimitAlertPercent: 80,
+  deadlineWarningDays: 15,
+  backupKeepCount: 24,
+};
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['electron', 'browser']),
+  /** Where the data lives, said in words for the Paramètres page (a folder, or "this browser"). */
+  dataLocation: z.string(),
+  /** Electron / Chromium / Node versions when known. */
+  versions: z.record(z.string(), z.string()),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const fileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(20),
+});
+
+export const openFileArgsSchema = z
+  .object({
+    title: z.string().max(200).optional(),
+    filters: z.array(fileFilterSchema).max(10).optional(),
+  })
+  .strict();
+
+/** A file the user chose. Bytes travel as base64 so the same shape works over IPC and in the browser. */
+export const openedFileSchema = z.object({
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  base64: z.string(),
+});
+export type OpenedFile = z.infer<typeof openedFileSchema>;
+
+/** Opening a file returns the file, or null when the user cancelled. */
+export const openFileResultSchema = openedFileSchema.nullable();
+
+/** Files larger than this are refused by the open/save channels (the import worker reads big files itself). */
+export const MAX_IPC_FILE_BYTES = 64 * 1024 * 1024;
+
+export const saveFileArgsSchema = z
+  .object({
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((n) => !/[\\/]/.test(n), 'A file name, not a path'),
+    mimeType: z.string().max(100),
+    base64: z.string().max(Math.ceil(MAX_IPC_FILE_BYTES / 3) * 4),
+    filters: z.array(fileFilterSchema).max(10).optional(),
+  })
+  .strict();
+
+/** Saving returns where the file went (a path, or the download name), or null when cancelled. */
+export const saveFileResultSchema = z.object({ savedAs: z.string() }).nullable();
+
+export const openExternalArgsSchema = z.object({ url: z.url({ protocol: /^https$/ }) }).strict();
+
+export const notificationArgsSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    body: z.string().max(1000),
+  })
+  .strict();
+
+/**
+ * The channels. The key is the method name on `window.encours`; the IPC channel is `encours:<key>`.
+ * `args` is the schema of the single argument (z.void() when there is none).
+ */
+export const ipcContract = {
+  getSettings: { args: z.void(), result: settingsSchema },
+  setSettings: { args: settingsPatchSchema, result: settingsSchema },
+  getAppInfo: { args: z.void(), result: appInfoSchema },
+  openFile: { args: openFileArgsSchema, result: openFileResultSchema },
+  saveFile: { args: saveFileArgsSchema, result: saveFileResultSchema },
+  openExternal: { args: openExternalArgsSchema, result: z.object({ opened: z.boolean() }) },
+  showNotification: { args: notificationArgsSchema, result: z.object({ shown: z.boolean() }) },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type IpcMethod = keyof typeof ipcContract;
+export const IPC_METHODS = Object.keys(ipcContract) as readonly IpcMethod[];
+
+export function channelOf(method: IpcMethod): `encours:${IpcMethod}` {
+  return `encours:${method}`;
+}
+
+/** Error codes a handler can answer with; the UI words them by `switch`, never by message text. */
+export const ipcErrorCodeSchema = z.enum([
+  'invalid-arguments',
+  'untrusted-sender',
+  'not-allowed',
+  'file-too-large',
+  'io-error',
+  'internal',
+]);
+export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
+
+export type IpcError = { readonly code: IpcErrorCode; readonly message: string };
+export type IpcResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: IpcError };
+
+export type IpcArgs<M extends IpcMethod> = z.input<(typeof ipcContract)[M]['args']>;
+export type IpcData<M extends IpcMethod> = z.output<(typeof ipcContract)[M]['result']>;
+
+/** What `window.encours` is, in Electron (preload) and in browser mode alike. */
+export type EncoursApi = {
+  readonly [M in IpcMethod]: (args: IpcArgs<M>) => Promise<IpcResult<IpcData<M>>>;
+};
+
+export function ok<T>(data: T): IpcResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: IpcErrorCode, message: string): IpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
