@@ -47,7 +47,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['*.config.ts', '*.config.js', 'electron.vite.config.ts', 'renderer/vite.config.ts', 'eslint.config.js'],
+    files: [
+      '*.config.ts',
+      '*.config.js',
+      'electron.vite.config.ts',
+      'renderer/vite.config.ts',
+      'eslint.config.js',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
@@ -66,9 +72,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: outside('electron', 'renderer', 'server', 'cli', 'test'), message: 'shared/ imports none of the other folders.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'shared/ uses no Node built-ins.' },
-            { group: ['electron', 'react', 'react-dom', 'dexie'], message: 'shared/ is pure TypeScript: no Electron, React or DOM.' },
+            {
+              group: outside('electron', 'renderer', 'server', 'cli', 'test'),
+              message: 'shared/ imports none of the other folders.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'],
+              message: 'shared/ uses no Node built-ins.',
+            },
+            {
+              group: ['electron', 'react', 'react-dom', 'dexie'],
+              message: 'shared/ is pure TypeScript: no Electron, React or DOM.',
+            },
           ],
         },
       ],
@@ -81,12 +96,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: outside('electron', 'server', 'cli'), message: 'renderer/ never imports electron/ or server/.' },
-            { group: ['electron', 'electron/*', 'node:*'], message: 'renderer/ talks to the main process only through window.encours.' },
+            {
+              group: outside('electron', 'server', 'cli'),
+              message: 'renderer/ never imports electron/ or server/.',
+            },
+            {
+              group: ['electron', 'electron/*', 'node:*'],
+              message: 'renderer/ talks to the main process only through window.encours.',
+            },
           ],
         },
       ],
     },
+  },
+  {
+    // Build tooling that lives beside the renderer but runs in Node.
+    files: ['renderer/vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['server/**/*.ts'],
@@ -95,7 +121,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: outside('electron', 'renderer', 'cli', 'test'), message: 'server/ imports only shared/.' },
+            {
+              group: outside('electron', 'renderer', 'cli', 'test'),
+              message: 'server/ imports only shared/.',
+            },
             { group: ['electron'], message: 'server/ never imports Electron.' },
           ],
         },
@@ -108,7 +137,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: outside('renderer', 'server', 'cli'), message: 'electron/ imports only shared/.' }],
+          patterns: [
+            { group: outside('renderer', 'server', 'cli'), message: 'electron/ imports only shared/.' },
+          ],
         },
       ],
     },

@@ -27,6 +27,7 @@ export default defineConfig({
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test-setup.ts'],
         },
+        define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
       },
       {
         test: {

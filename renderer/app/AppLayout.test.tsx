@@ -1,0 +1,57 @@
+import { MantineProvider } from '@mantine/core';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../shared/ipc/contract';
+import { initI18n } from '../i18n';
+import { AppLayout } from './AppLayout';
+import { NAV_ITEMS } from './navigation';
+import { SettingsProvider } from './settings-context';
+
+function renderShell() {
+  const router = createMemoryRouter([
+    {
+      element: <AppLayout />,
+      children: NAV_ITEMS.map(({ id, path }) => ({ path, element: <h1>{`page:${id}`}</h1> })),
+    },
+  ]);
+  return render(
+    <MantineProvider>
+      <SettingsProvider initial={DEFAULT_SETTINGS}>
+        <RouterProvider router={router} />
+      </SettingsProvider>
+    </MantineProvider>,
+  );
+}
+
+describe('application shell', () => {
+  beforeAll(async () => {
+    await initI18n('fr');
+  });
+
+  it('lists the eight screens in French in the side navigation', () => {
+    renderShell();
+    const nav = screen.getByRole('navigation');
+    const labels = within(nav)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+    expect(labels).toEqual([
+      'Tableau de bord',
+      'Clients',
+      'Factures',
+      'Limites & alertes',
+      'Sinistres',
+      'Simulateur de prime',
+      'Import',
+      'Paramètres',
+    ]);
+  });
+
+  it('navigates to a screen and marks its link as current', async () => {
+    renderShell();
+    await userEvent.click(screen.getByRole('link', { name: 'Sinistres' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('page:claims');
+    expect(screen.getByRole('link', { name: 'Sinistres' }).getAttribute('aria-current')).toBe('page');
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The shell around every screen: header (brand, platform, language), side navigation grouped by job, and
+ * the routed page. Navigation items come from NAV_ITEMS only.
+ */
+import {
+  AppShell,
+  Badge,
+  Box,
+  Burger,
+  Group,
+  NavLink,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  ThemeIcon,
+  Tooltip,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconCloudOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { languageSchema } from '../../shared/ipc/contract';
+import { isDesktop } from '../platform/bridge';
+import { NAV_ITEMS, NAV_SECTIONS } from './navigation';
+import { useSettings } from './settings-context';
+
+function BrandMark() {
+  return (
+    <svg width="30" height="30" viewBox="0 0 64 64" aria-hidden="true">
+      <rect width="64" height="64" rx="14" fill="var(--mantine-color-navy-7)" />
+      <path d="M41 19.5a15 15 0 1 0 0 25" fill="none" stroke="#fff" strokeWidth="6" strokeLinecap="round" />
+      <path d="M16 29h20M16 36h17" stroke="#fff" strokeWidth="5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { settings, update } = useSettings();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="xl"
+    >
+      <AppShell.Header px="lg">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('app.openNavigation')}
+            />
+            <BrandMark />
+            <Box>
+              <Text fw={700} size="lg" lh={1.1}>
+                {t('app.name')}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.1}>
+                {t('app.tagline')}
+              </Text>
+            </Box>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Tooltip label={t('app.offlineReady')}>
+              <Badge
+                variant="light"
+                color="gray"
+                size="lg"
+                radius="sm"
+                leftSection={<IconCloudOff size={14} aria-hidden />}
+                visibleFrom="md"
+              >
+                {isDesktop ? t('app.desktopMode') : t('app.browserMode')}
+              </Badge>
+            </Tooltip>
+            <SegmentedControl
+              size="xs"
+              aria-label={t('app.language')}
+              value={settings.language}
+              onChange={(value) => void update({ language: languageSchema.parse(value) })}
+              data={[
+                { value: 'fr', label: 'FR' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('app.name')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap="lg" pt="xs">
+            {NAV_SECTIONS.map((section) => (
+              <Box key={section}>
+                <Text
+                  size="xs"
+                  fw={700}
+                  c="dimmed"
+                  tt="uppercase"
+                  px="sm"
+                  mb={6}
+                  style={{ letterSpacing: 0.6 }}
+                >
+                  {t(`nav.${section}`)}
+                </Text>
+                {NAV_ITEMS.filter((item) => item.section === section).map(({ id, path, icon: ItemIcon }) => {
+                  const active =
+                    path === '/' ? location.pathname === '/' : location.pathname.startsWith(path);
+                  return (
+                    <NavLink
+                      key={id}
+                      component={RouterNavLink}
+                      to={path}
+                      end={path === '/'}
+                      label={t(`nav.${id}`)}
+                      active={active}
+                      onClick={close}
+                      variant="light"
+                      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                      leftSection={
+                        <ThemeIcon
+                          variant={active ? 'filled' : 'transparent'}
+                          color={active ? 'navy' : 'gray'}
+                          size={28}
+                        >
+                          <ItemIcon size={18} stroke={1.7} aria-hidden />
+                        </ThemeIcon>
+                      }
+                    />
+                  );
+                })}
+              </Box>
+            ))}
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="var(--mantine-color-body)">
+        <Box id="main-content" maw={1280} mx="auto">
+          <Outlet />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

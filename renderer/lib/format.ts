@@ -1,0 +1,48 @@
+/**
+ * fr-FR formatting for money, numbers and dates. French businesses read amounts as "1 234,56 €" and dates as
+ * "25/11/2026" whatever the interface language, so the locale is fixed here rather than following i18next.
+ */
+import { toDate } from '../../shared/domain/dates';
+import type { Cents, IsoDate } from '../../shared/domain/types';
+
+export const FORMAT_LOCALE = 'fr-FR';
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(cents: Cents, currency = 'EUR'): string {
+  let format = moneyFormats.get(currency);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(FORMAT_LOCALE, { style: 'currency', currency });
+    moneyFormats.set(currency, format);
+  }
+  // Integer cents divided once at display time: the stored value never becomes a float.
+  return format.format(cents / 100);
+}
+
+const numberFormat = new Intl.NumberFormat(FORMAT_LOCALE);
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+const percentFormat = new Intl.NumberFormat(FORMAT_LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+export function formatPercent(ratio: number): string {
+  return percentFormat.format(ratio);
+}
+
+const dateFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+export function formatDate(date: IsoDate): string {
+  return dateFormat.format(toDate(date));
+}
+
+const longDateFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+export function formatLongDate(date: IsoDate): string {
+  return longDateFormat.format(toDate(date));
+}

@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, IPC_METHODS } from '../../shared/ipc/contract';
+import { base64ToBytes, bytesToBase64 } from './base64';
+import { SETTINGS_STORAGE_KEY, createBrowserBridge, readStoredSettings } from './browser-bridge';
+
+describe('browser bridge', () => {
+  beforeEach(() => {
+    window.localStorage.clear();
+  });
+
+  it('implements every method of the IPC contract, and nothing else', () => {
+    expect(Object.keys(createBrowserBridge(window)).sort()).toEqual([...IPC_METHODS].sort());
+  });
+
+  it('starts from the default settings and persists a change in localStorage', async () => {
+    const bridge = createBrowserBridge(window);
+    expect(await bridge.getSettings()).toEqual({ ok: true, data: DEFAULT_SETTINGS });
+    const saved = await bridge.setSettings({ language: 'en', nearLimitAlertPercent: 85 });
+    expect(saved).toEqual({
+      ok: true,
+      data: { ...DEFAULT_SETTINGS, language: 'en', nearLimitAlertPercent: 85 },
+    });
+    const reread = await createBrowserBridge(window).getSettings();
+    expect(reread.ok && reread.data.language).toBe('en');
+  });
+
+  it('refuses invalid arguments with a coded error and changes nothing', async () => {
+    const bridge = createBrowserBridge(window);
+    // An out-of-range threshold and an unknown key, as a compromised or buggy caller would send them.
+    const tooLow: unknown = { nearLimitAlertPercent: 5 };
+    const unknownKey: unknown = { theme: 'pink' };
+    const setUnchecked = bridge.setSettings as (args: unknown) => ReturnType<typeof bridge.setSettings>;
+    for (const args of [tooLow, unknownKey]) {
+      const result = await setUnchecked(args);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('invalid-arguments');
+    }
+    expect(window.localStorage.getItem(SETTINGS_STORAGE_KEY)).toBeNull();
+  });
+
+  it('only opens https links', async () => {
+    const bridge = createBrowserBridge(window);
+    const result = await bridge.openExternal({ url: 'http://example.com/' });
+    expect(result.ok).toBe(false);
+  });
+
+  it('repairs a corrupt stored value key by key instead of losing every setting', () => {
+    window.localStorage.setItem(
+      SETTINGS_STORAGE_KEY,
+      JSON.stringify({ language: 'en', nearLimitAlertPercent: 'lots' }),
+    );
+    expect(readStoredSettings(window.localStorage)).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
+    window.localStorage.setItem(SETTINGS_STORAGE_KEY, '{not json');
+    expect(readStoredSettings(window.localStorage)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('round-trips bytes through base64, including large buffers', () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 31) % 256);
+    expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+    expect(bytesToBase64(new TextEncoder().encode('Encours'))).toBe(btoa('Encours'));
+  });
+});
+
+describe('browser bridge app info', () => {
+  it('says it runs in the browser and where the data lives', async () => {
+    const info = await createBrowserBridge(window).getAppInfo();
+    expect(info).toMatchObject({
+      ok: true,
+      data: { name: 'Encours', platform: 'browser', version: '0.0.0-test' },
+    });
+    expect(info.ok && info.data.dataLocation).toContain(window.location.origin);
+  });
+});

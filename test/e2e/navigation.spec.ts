@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+import { visitEveryScreen } from './pages/journey';
+
+for (const lang of ['fr', 'en'] as const) {
+  test(`every page is reachable in ${lang === 'fr' ? 'French' : 'English'} with no console error`, async ({
+    app,
+  }) => {
+    await app.open();
+    await visitEveryScreen(app, lang, 'test-results/screenshots');
+  });
+}
+
+test('the language choice survives a reload', async ({ app, page }) => {
+  await app.open();
+  await app.switchLanguage('EN');
+  await expect(app.heading()).toHaveText('Dashboard');
+  await page.reload();
+  await expect(app.heading()).toHaveText('Dashboard');
+  await app.switchLanguage('FR');
+  await expect(app.heading()).toHaveText('Tableau de bord');
+});
+
+test('an empty state leads to the import screen', async ({ app, page }) => {
+  await app.open();
+  await app.goTo('Clients');
+  await page.getByRole('link', { name: 'Importer un fichier' }).click();
+  await expect(app.heading()).toHaveText('Import');
+  await expect(page).toHaveURL(/#\/import$/);
+});
+
+test('an unknown address shows a page-not-found screen with a way back', async ({ app, page }) => {
+  await page.goto('./#/nulle-part');
+  await expect(page.getByText('Page introuvable')).toBeVisible();
+  await page.getByRole('link', { name: 'Revenir au tableau de bord' }).click();
+  await expect(app.heading()).toHaveText('Tableau de bord');
+});
+
+test('settings are saved and shown formatted the French way', async ({ app, page }) => {
+  await app.open();
+  await app.goTo('Paramètres');
+  const threshold = page.getByLabel("Seuil d'alerte « proche de la limite »");
+  await threshold.fill('85');
+  await threshold.blur();
+  await expect(page.getByText('Paramètres enregistrés')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Seuil d'alerte « proche de la limite »")).toHaveValue('85 %');
+  await expect(page.getByTestId('format-money')).toHaveText('1 234 567,89 €');
+});

@@ -1,0 +1,29 @@
+/** The eight screens with the headings and empty-state titles a user reads, in both languages. */
+export const SCREENS = [
+  {
+    id: 'dashboard',
+    fr: ['Tableau de bord', "Votre poste clients n'est pas encore chargé"],
+    en: ['Dashboard', 'Your receivables are not loaded yet'],
+  },
+  { id: 'clients', fr: ['Clients', "Aucun client pour l'instant"], en: ['Buyers', 'No buyers yet'] },
+  { id: 'invoices', fr: ['Factures', "Aucune facture pour l'instant"], en: ['Invoices', 'No invoices yet'] },
+  {
+    id: 'limits',
+    fr: ['Limites & alertes', 'Aucune limite de crédit enregistrée'],
+    en: ['Limits & alerts', 'No credit limits recorded'],
+  },
+  {
+    id: 'claims',
+    fr: ['Sinistres', 'Aucun dossier de sinistre ouvert'],
+    en: ['Claims', 'No open claim files'],
+  },
+  {
+    id: 'premium',
+    fr: ['Simulateur de prime', 'Aucune offre à comparer'],
+    en: ['Premium simulator', 'No offers to compare'],
+  },
+  { id: 'import', fr: ['Import', 'Aucun import réalisé'], en: ['Import', 'Nothing imported yet'] },
+  { id: 'settings', fr: ['Paramètres', null], en: ['Settings', null] },
+] as const;
+
+export type Lang = 'fr' | 'en';
