@@ -31,6 +31,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'packaging',
           environment: 'node',
           include: ['test/packaging/**/*.test.ts'],
