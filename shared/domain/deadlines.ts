@@ -6,7 +6,7 @@
  * Insolvency branch: once a buyer is in insolvency proceedings there is no extension to wait for; the claim
  * is declared at once and the indemnity follows the admission of the claim, not a waiting period.
  */
-import { addDays } from './dates';
+import { addDays, addMonths } from './dates';
 import type { Policy } from './policy';
 import type { IsoDate } from './types';
 
@@ -36,4 +36,66 @@ export function claimDeadlines(input: DeadlineInput, policy: Policy): ClaimDeadl
   if (input.dicFiledOn === undefined) return { maxExtensionEnd, dmsDeadline, dicDeadline };
   const waitingPeriodEnd = addDays(input.dicFiledOn, policy.waitingPeriodDays);
   return { maxExtensionEnd, dmsDeadline, dicDeadline, waitingPeriodEnd, indemnityDue: waitingPeriodEnd };
+}
+
+/** Default period to declare the claim to the court's mandataire, counted from the judgment (see below). */
+export const DEFAULT_INSOLVENCY_DECLARATION_DAYS = 60;
+
+/**
+ * A policy that may carry its own period for the déclaration de créance. The field is optional so any `Policy`
+ * is accepted; it lives here rather than in `policy.ts` because only the insolvency branch uses it.
+ */
+export type InsolvencyPolicy = Policy & {
+  /** Days from the judgment to declare the claim to the mandataire judiciaire (default 60). */
+  readonly insolvencyDeclarationDays?: number;
+};
+
+export type InsolvencyDeadlineOptions = {
+  /**
+   * Publication of the judgment in the BODACC. The law (Code de commerce R622-24) gives two months from the
+   * publication; when it is known, the deadline is publication + 2 calendar months.
+   */
+  readonly bodaccPublishedOn?: IsoDate;
+  /** Admission of the claim by the court (admission de la créance): the indemnity becomes due that day. */
+  readonly claimAdmittedOn?: IsoDate;
+};
+
+export type InsolvencyDeadlines = {
+  readonly judgmentDate: IsoDate;
+  /** Tell the insurer at once: the judgment date itself. */
+  readonly insurerNotificationDeadline: IsoDate;
+  /** Last day to declare the claim (déclaration de créance) to the court's mandataire. */
+  readonly claimDeclarationDeadline: IsoDate;
+  /** How the declaration deadline was obtained, so the UI can say it. */
+  readonly declarationDeadlineBasis: 'bodacc-publication' | 'judgment';
+  /** No waiting period in insolvency: the indemnity is due on admission of the claim, when known. */
+  readonly indemnityDue?: IsoDate;
+};
+
+/**
+ * Insolvency branch (procédure collective): notify the insurer the same day, declare the claim to the
+ * mandataire within the legal period, and expect the indemnity on admission of the claim (no délai de carence).
+ *
+ * The legal clock starts at the BODACC publication, which comes some days after the judgment and is often not
+ * known yet; counting `insolvencyDeclarationDays` (default 60) from the judgment instead is therefore never later
+ * than the legal deadline as long as the publication follows the judgment, which is the safe side for forclusion.
+ */
+export function insolvencyDeadlines(
+  judgmentDate: IsoDate,
+  policy: InsolvencyPolicy,
+  options: InsolvencyDeadlineOptions = {},
+): InsolvencyDeadlines {
+  const fromPublication = options.bodaccPublishedOn !== undefined;
+  const claimDeclarationDeadline =
+    options.bodaccPublishedOn !== undefined
+      ? addMonths(options.bodaccPublishedOn, 2)
+      : addDays(judgmentDate, policy.insolvencyDeclarationDays ?? DEFAULT_INSOLVENCY_DECLARATION_DAYS);
+  const base = {
+    judgmentDate,
+    insurerNotificationDeadline: judgmentDate,
+    claimDeclarationDeadline,
+    declarationDeadlineBasis: fromPublication ? 'bodacc-publication' : 'judgment',
+  } satisfies InsolvencyDeadlines;
+  if (options.claimAdmittedOn === undefined) return base;
+  return { ...base, indemnityDue: options.claimAdmittedOn };
 }

@@ -149,3 +149,37 @@ export function ok<T>(data: T): IpcResult<T> {
 export function fail(code: IpcErrorCode, message: string): IpcResult<never> {
   return { ok: false, error: { code, message } };
 }
+
+/**
+ * One-way events from main to the renderer (today: the "Aller à" menu). Each event has its own channel
+ * `encours:<key>` and a payload schema; the preload parses every payload before handing it on.
+ */
+export const NAVIGATION_PATHS = [
+  '/',
+  '/buyers',
+  '/invoices',
+  '/limits',
+  '/claims',
+  '/premium',
+  '/import',
+  '/settings',
+] as const;
+export type NavigationPath = (typeof NAVIGATION_PATHS)[number];
+
+export const ipcEvents = {
+  navigate: z.object({ path: z.enum(NAVIGATION_PATHS) }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type IpcEvent = keyof typeof ipcEvents;
+export type IpcEventPayload<E extends IpcEvent> = z.output<(typeof ipcEvents)[E]>;
+
+export function eventChannelOf(event: IpcEvent): `encours:${IpcEvent}` {
+  return `encours:${event}`;
+}
+
+/** The subscriptions `window.encours.on` offers; each returns its unsubscribe function. */
+export type EncoursEvents = {
+  readonly on: {
+    readonly [E in IpcEvent]: (callback: (payload: IpcEventPayload<E>) => void) => () => void;
+  };
+};

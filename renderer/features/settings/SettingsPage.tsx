@@ -70,7 +70,7 @@ function ThresholdInput(props: {
       clampBehavior="strict"
       allowDecimal={false}
       suffix={props.suffix}
-      maw={260}
+      maw={420}
     />
   );
 }
