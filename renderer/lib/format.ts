@@ -3,20 +3,14 @@
  * "25/11/2026" whatever the interface language, so the locale is fixed here rather than following i18next.
  */
 import { toDate } from '../../shared/domain/dates';
+import { formatCents } from '../../shared/domain/money';
 import type { Cents, IsoDate } from '../../shared/domain/types';
 
 export const FORMAT_LOCALE = 'fr-FR';
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
+/** Money through the domain's exact formatter (no float division), always in the fr-FR format. */
 export function formatMoney(cents: Cents, currency = 'EUR'): string {
-  let format = moneyFormats.get(currency);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(FORMAT_LOCALE, { style: 'currency', currency });
-    moneyFormats.set(currency, format);
-  }
-  // Integer cents divided once at display time: the stored value never becomes a float.
-  return format.format(cents / 100);
+  return formatCents(cents, { currency, locale: FORMAT_LOCALE });
 }
 
 const numberFormat = new Intl.NumberFormat(FORMAT_LOCALE);
