@@ -192,9 +192,9 @@ function stepLabel(step: IndemnityStep, lang: Lang): string {
           en: `× Insured percentage ${formatPercent(step.quotityBp ?? 0, 'en')}`,
         };
       case 'max-liability-cap':
-        return { fr: 'Plafond de décaissement (reste annuel)', en: 'Maximum liability left this year' };
+        return { fr: 'Réduction au plafond de décaissement', en: 'Reduction to the maximum liability' };
       case 'aggregate-deductible':
-        return { fr: 'Franchise annuelle', en: 'Aggregate deductible' };
+        return { fr: 'Franchise annuelle déduite', en: 'Aggregate deductible applied' };
       case 'indemnity':
         return { fr: 'Indemnité', en: 'Indemnity' };
     }

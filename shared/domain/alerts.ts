@@ -1,0 +1,302 @@
+/**
+ * Every alert of domain.md §4 for one buyer as of a date, each with a severity, the amount at stake, an
+ * optional deadline, an i18n key and its interpolation parameters (messages: `alert-messages.ts`).
+ *
+ * The list is deterministic: same input → same output, whatever the order of the documents (every rule
+ * below sorts with id tie-breaks), sorted by severity (critical first), then deadline (soonest first, none
+ * last), then code, invoice id and decision id.
+ *
+ * Rules, per buyer:
+ * - `over-limit` (critical) when exposure ≥ overLimitAlertBp × limit; else `near-limit` (warning) when
+ *   ≥ nearLimitAlertBp × limit. The limit is the one in force on `asOf` (primary + top-up, `cover.ts`).
+ * - `no-cover` (critical): exposure > 0 and the limit in force is 0 (refused, cancelled, expired).
+ * - `limit-reduced` (warning) / `limit-cancelled` (critical): a reduction or cancellation decided on or before
+ *   `asOf` that takes effect in the future or took effect within `recentLimitChangeDays` (default 30);
+ *   deadline = its effective date; at stake = the cover lost (previous − new limit).
+ * - `limit-expiring` (warning): a limit in force whose `endDate` falls within `limitExpiryWithinDays`
+ *   (default 30).
+ * - `insolvency` (critical): the buyer is in insolvency proceedings judged on or before `asOf`; declare at once.
+ * Per open invoice (claim deadlines from `claimDeadlines`, with the filing dates of `claimFilings`):
+ * - one stage alert: `invoice-overdue` (warning) while past due and before the end of the maximum extension
+ *   period (MEP), then `stop-shipments` (critical) from the MEP end;
+ * - `dms-due` (warning) when the DMS is not filed and its deadline is within `dmsDueWithinDays` (default 15),
+ *   `dms-missed` (critical) once it has passed;
+ * - only when the DMS was filed: `dic-due` (warning) within `dicDueWithinDays` (default 15) of the DIC
+ *   deadline, `dic-missed` (critical) after it;
+ * - `terms-exceeded` (warning): terms (due − issue) beyond the maximum credit terms: not covered.
+ *
+ * Parameters: amounts are integer cents under the keys `amount`, `limit`, `exposure`, `previousLimit`; dates are
+ * ISO under `deadline`, `judgmentDate`. `alert-messages.ts` formats them for display.
+ */
+import { dayNumber, fromDayNumber } from './aging';
+import type { Cover } from './cover';
+import { coverAsOf, maxTermsFor, termsDays } from './cover';
+import type { ClaimDeadlines } from './deadlines';
+import { claimDeadlines } from './deadlines';
+import type { Exposure } from './exposure';
+import { exposureOf } from './exposure';
+import { limitHistory, limitInForce } from './limits';
+import type { BuyerLedger, LimitLayer } from './model';
+import type { Policy } from './policy';
+import type { Cents, IsoDate } from './types';
+
+export const ALERT_CODES = [
+  'over-limit',
+  'near-limit',
+  'no-cover',
+  'limit-reduced',
+  'limit-cancelled',
+  'limit-expiring',
+  'invoice-overdue',
+  'stop-shipments',
+  'dms-due',
+  'dms-missed',
+  'dic-due',
+  'dic-missed',
+  'terms-exceeded',
+  'insolvency',
+] as const;
+
+export type AlertCode = (typeof ALERT_CODES)[number];
+
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+
+export type Alert = {
+  readonly code: AlertCode;
+  readonly severity: AlertSeverity;
+  readonly buyerId: string;
+  readonly invoiceId?: string;
+  readonly amountAtStakeCents: Cents;
+  readonly deadline?: IsoDate;
+  readonly messageKey: `alerts.${AlertCode}`;
+  readonly params: Readonly<Record<string, string | number>>;
+};
+
+/** Claim filings already made for an invoice (DMS: overdue notification; DIC: collection request). */
+export type ClaimFiling = { readonly dmsFiledOn?: IsoDate; readonly dicFiledOn?: IsoDate };
+
+export type AlertOptions = {
+  readonly dmsDueWithinDays?: number;
+  readonly dicDueWithinDays?: number;
+  readonly limitExpiryWithinDays?: number;
+  readonly recentLimitChangeDays?: number;
+  /** Filings per invoice id. */
+  readonly claimFilings?: Readonly<Record<string, ClaimFiling>>;
+  /** Already computed for the same ledger, policy and date (saves recomputing them). */
+  readonly exposure?: Exposure;
+  readonly cover?: Cover;
+};
+
+const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { critical: 0, warning: 1, info: 2 };
+
+export function compareAlerts(a: Alert, b: Alert): number {
+  const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  if (bySeverity !== 0) return bySeverity;
+  if (a.deadline !== b.deadline) {
+    if (a.deadline === undefined) return 1;
+    if (b.deadline === undefined) return -1;
+    return a.deadline < b.deadline ? -1 : 1;
+  }
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  const ia = a.invoiceId ?? '';
+  const ib = b.invoiceId ?? '';
+  if (ia !== ib) return ia < ib ? -1 : 1;
+  const da = String(a.params['decisionId'] ?? '');
+  const db = String(b.params['decisionId'] ?? '');
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+/** `value × 10 000 ≥ base × bp`, exactly (BigInt when the products leave the safe range). */
+function reachesRatio(value: Cents, base: Cents, bp: number): boolean {
+  const left = value * 10_000;
+  const right = base * bp;
+  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left >= right;
+  return BigInt(value) * 10_000n >= BigInt(base) * BigInt(bp);
+}
+
+// claimDeadlines goes through date-fns; due dates repeat a lot across a ledger, so results are memoised per
+// policy object (the function is pure, so this changes nothing but the speed).
+const deadlineCache = new WeakMap<Policy, Map<string, ClaimDeadlines>>();
+
+function deadlinesFor(dueDate: IsoDate, filing: ClaimFiling | undefined, policy: Policy): ClaimDeadlines {
+  let cache = deadlineCache.get(policy);
+  if (cache === undefined) {
+    cache = new Map();
+    deadlineCache.set(policy, cache);
+  }
+  const key = `${dueDate}|${filing?.dmsFiledOn ?? ''}|${filing?.dicFiledOn ?? ''}`;
+  let deadlines = cache.get(key);
+  if (deadlines === undefined) {
+    deadlines = claimDeadlines(
+      {
+        dueDate,
+        ...(filing?.dmsFiledOn === undefined ? {} : { dmsFiledOn: filing.dmsFiledOn }),
+        ...(filing?.dicFiledOn === undefined ? {} : { dicFiledOn: filing.dicFiledOn }),
+      },
+      policy,
+    );
+    cache.set(key, deadlines);
+  }
+  return deadlines;
+}
+
+const LIMIT_LAYERS: readonly LimitLayer[] = ['named', 'discretionary', 'top-up'];
+
+export function alertsFor(
+  ledger: BuyerLedger,
+  policy: Policy,
+  asOf: IsoDate,
+  options: AlertOptions = {},
+): Alert[] {
+  const buyerId = ledger.buyer.id;
+  const today = dayNumber(asOf);
+  const exposure = options.exposure ?? exposureOf(ledger, policy, asOf);
+  const cover = options.cover ?? coverAsOf(ledger, policy, asOf, exposure);
+  const alerts: Alert[] = [];
+  const push = (alert: Omit<Alert, 'buyerId' | 'messageKey'>): void => {
+    alerts.push({ ...alert, buyerId, messageKey: `alerts.${alert.code}` });
+  };
+
+  // Exposure against the limit in force.
+  const exposureCents = exposure.exposureCents;
+  const limitCents = cover.limitCents;
+  if (exposureCents > 0 && limitCents <= 0) {
+    push({
+      code: 'no-cover',
+      severity: 'critical',
+      amountAtStakeCents: exposureCents,
+      params: { amount: exposureCents },
+    });
+  } else if (exposureCents > 0) {
+    const params = {
+      exposure: exposureCents,
+      limit: limitCents,
+      amount: Math.max(0, exposureCents - limitCents),
+      ratio: Math.floor((exposureCents * 100) / limitCents),
+    };
+    if (reachesRatio(exposureCents, limitCents, policy.overLimitAlertBp)) {
+      push({ code: 'over-limit', severity: 'critical', amountAtStakeCents: params.amount, params });
+    } else if (reachesRatio(exposureCents, limitCents, policy.nearLimitAlertBp)) {
+      push({ code: 'near-limit', severity: 'warning', amountAtStakeCents: exposureCents, params });
+    }
+  }
+
+  // Limit decisions: reductions and cancellations announced, limits about to end.
+  const decisions = ledger.limitDecisions;
+  if (decisions.some((decision) => decision.kind === 'reduced' || decision.kind === 'cancelled')) {
+    const recentFrom = fromDayNumber(today - (options.recentLimitChangeDays ?? 30));
+    for (const row of limitHistory(decisions)) {
+      if (row.event !== 'reduced' && row.event !== 'cancelled') continue;
+      if (row.decisionDate > asOf || row.date < recentFrom) continue;
+      const previous = row.previousAmountCents ?? 0;
+      const next = row.amountCents ?? 0;
+      push({
+        code: row.event === 'reduced' ? 'limit-reduced' : 'limit-cancelled',
+        severity: row.event === 'reduced' ? 'warning' : 'critical',
+        amountAtStakeCents: Math.max(0, previous - next),
+        deadline: row.date,
+        params: { limit: next, previousLimit: previous, deadline: row.date, decisionId: row.decisionId },
+      });
+    }
+  }
+  const expiryWithin = options.limitExpiryWithinDays ?? 30;
+  for (const layer of LIMIT_LAYERS) {
+    const inForce = decisions.some((decision) => decision.layer === layer)
+      ? limitInForce(decisions, layer, asOf)
+      : null;
+    const endDate = inForce?.decision.endDate;
+    if (inForce === null || endDate === undefined || inForce.amountCents <= 0) continue;
+    const daysLeft = dayNumber(endDate) - today;
+    if (daysLeft < 0 || daysLeft > expiryWithin) continue;
+    push({
+      code: 'limit-expiring',
+      severity: 'warning',
+      amountAtStakeCents: inForce.amountCents,
+      deadline: endDate,
+      params: { limit: inForce.amountCents, deadline: endDate, decisionId: inForce.decision.id },
+    });
+  }
+
+  const insolvency = ledger.buyer.insolvency;
+  if (insolvency !== undefined && insolvency.judgmentDate <= asOf) {
+    push({
+      code: 'insolvency',
+      severity: 'critical',
+      amountAtStakeCents: exposureCents,
+      params: { amount: exposureCents, judgmentDate: insolvency.judgmentDate, procedure: insolvency.kind },
+    });
+  }
+
+  // Open invoices: overdue stages, claim deadlines, terms.
+  const maxTerms = maxTermsFor(ledger.buyer, policy);
+  const dmsWithin = options.dmsDueWithinDays ?? 15;
+  const dicWithin = options.dicDueWithinDays ?? 15;
+  const filings = options.claimFilings;
+  for (const item of exposure.openItems) {
+    const invoice = item.invoice;
+    const invoiceId = item.invoiceId;
+    const amount = item.openTtcCents;
+    const terms = termsDays(invoice);
+    if (terms > maxTerms) {
+      push({
+        code: 'terms-exceeded',
+        severity: 'warning',
+        invoiceId,
+        amountAtStakeCents: policy.coverBasis === 'HT' ? item.openHtCents : amount,
+        params: { invoice: invoice.number, days: terms, maxDays: maxTerms },
+      });
+    }
+    const daysLate = today - dayNumber(invoice.dueDate);
+    if (daysLate <= 0) continue;
+    const filing =
+      filings !== undefined && Object.hasOwn(filings, invoiceId) ? filings[invoiceId] : undefined;
+    const deadlines = deadlinesFor(invoice.dueDate, filing, policy);
+    const common = { invoice: invoice.number, amount };
+    if (asOf < deadlines.maxExtensionEnd) {
+      push({
+        code: 'invoice-overdue',
+        severity: 'warning',
+        invoiceId,
+        amountAtStakeCents: amount,
+        deadline: deadlines.maxExtensionEnd,
+        params: { ...common, days: daysLate, deadline: deadlines.maxExtensionEnd },
+      });
+    } else {
+      push({
+        code: 'stop-shipments',
+        severity: 'critical',
+        invoiceId,
+        amountAtStakeCents: amount,
+        deadline: deadlines.maxExtensionEnd,
+        params: { ...common, deadline: deadlines.maxExtensionEnd },
+      });
+    }
+    if (filing?.dmsFiledOn === undefined) {
+      const left = dayNumber(deadlines.dmsDeadline) - today;
+      if (left < 0 || left <= dmsWithin) {
+        push({
+          code: left < 0 ? 'dms-missed' : 'dms-due',
+          severity: left < 0 ? 'critical' : 'warning',
+          invoiceId,
+          amountAtStakeCents: amount,
+          deadline: deadlines.dmsDeadline,
+          params: { ...common, deadline: deadlines.dmsDeadline },
+        });
+      }
+    } else if (filing.dicFiledOn === undefined) {
+      const left = dayNumber(deadlines.dicDeadline) - today;
+      if (left < 0 || left <= dicWithin) {
+        push({
+          code: left < 0 ? 'dic-missed' : 'dic-due',
+          severity: left < 0 ? 'critical' : 'warning',
+          invoiceId,
+          amountAtStakeCents: amount,
+          deadline: deadlines.dicDeadline,
+          params: { ...common, deadline: deadlines.dicDeadline },
+        });
+      }
+    }
+  }
+
+  return alerts.sort(compareAlerts);
+}

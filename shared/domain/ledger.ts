@@ -1,0 +1,233 @@
+/**
+ * Allocation of a buyer's money in (credit notes and payments) to its invoices, as of a date.
+ *
+ * Rules (domain.md §4 "Payments"):
+ * - Only documents dated on or before `asOf` count: invoices by issue date, credit notes and payments by date.
+ * - Settlement order of invoices — "oldest open invoice first" — is: due date, then issue date, then id.
+ *   The id tie-break makes the result independent of the order the documents are given in.
+ * - Pass 1: every document that names an invoice is applied to that invoice first (credit notes, then
+ *   payments, each by date then id). Applying named documents before unnamed ones means an earlier unnamed
+ *   payment can never "steal" the invoice a later payment explicitly settles.
+ * - Pass 2: what is left (unnamed documents, and the excess of a named one over its invoice, or a document
+ *   naming an unknown invoice) goes to the oldest open invoice first: credit notes first (they cancel part of
+ *   the sale itself), then payments, each by date then id.
+ * - What is still left once every invoice is settled is `unapplied` (payments on account, credits to use).
+ *
+ * Invariants (property-tested): money is conserved — Σ money in = Σ paid + Σ credited + unapplied; an
+ * invoice's open amount = TTC − paid − credited ≥ 0; unapplied > 0 only when every invoice is settled.
+ * Amounts are integer cents; the HT share of an open amount is the exact pro rata of the TTC, rounded half up.
+ */
+import type { CreditNote, Invoice, Payment } from './model';
+import type { Cents, IsoDate } from './types';
+
+export type LedgerDocuments = {
+  readonly invoices: readonly Invoice[];
+  readonly creditNotes: readonly CreditNote[];
+  readonly payments: readonly Payment[];
+};
+
+/** How one invoice stands after allocation. */
+export type InvoiceAllocation = {
+  readonly invoiceId: string;
+  readonly invoice: Invoice;
+  /** The invoice's due date (copied so that an allocation is an aging item as is). */
+  readonly dueDate: IsoDate;
+  /** Still owed, VAT included. */
+  readonly openTtcCents: Cents;
+  /** HT share of `openTtcCents`: amountHt × openTtc ÷ amountTtc, rounded half up. */
+  readonly openHtCents: Cents;
+  readonly paidCents: Cents;
+  readonly creditedCents: Cents;
+  /** Open dispute (litige): still owed and part of the exposure, but not insured while it lasts. */
+  readonly isDisputed: boolean;
+};
+
+export type Allocation = {
+  readonly asOf: IsoDate;
+  /** Every invoice issued on or before `asOf`, settled or not, in settlement order. */
+  readonly invoices: readonly InvoiceAllocation[];
+  /** Σ of payments and credit notes dated on or before `asOf`. */
+  readonly receivedCents: Cents;
+  /** Money left over after every invoice is settled (TTC): payments on account + unused credit notes. */
+  readonly unappliedCents: Cents;
+  readonly unappliedPaymentCents: Cents;
+  readonly unappliedCreditCents: Cents;
+  /** HT equivalent of the unused credit notes (pro rata of each note's own HT ÷ TTC). */
+  readonly unappliedCreditHtCents: Cents;
+};
+
+/** Settlement order: due date, then issue date, then id (see the module header). */
+export function compareInvoicesForSettlement(a: Invoice, b: Invoice): number {
+  if (a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1;
+  if (a.issueDate !== b.issueDate) return a.issueDate < b.issueDate ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function compareByDateThenId(a: { date: IsoDate; id: string }, b: { date: IsoDate; id: string }): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * `a × b ÷ d` rounded half away from zero, exactly (no float drift). `d` must not be 0. Uses plain numbers
+ * while the product is a safe integer and BigInt beyond, so amounts of any realistic size are exact.
+ */
+export function mulDivRound(a: number, b: number, d: number): number {
+  if (d === 0) throw new RangeError('mulDivRound: division by zero');
+  const product = a * b;
+  if (a >= 0 && b >= 0 && d > 0 && Number.isSafeInteger(product)) {
+    let quotient = Math.floor(product / d);
+    let remainder = product - quotient * d;
+    // The float division can land one off near an integer: correct it with the exact remainder.
+    if (remainder < 0) {
+      quotient -= 1;
+      remainder += d;
+    } else if (remainder >= d) {
+      quotient += 1;
+      remainder -= d;
+    }
+    return 2 * remainder >= d ? quotient + 1 : quotient;
+  }
+  const big = BigInt(a) * BigInt(b);
+  const bigD = BigInt(d);
+  const isNegative = big < 0n !== bigD < 0n && big !== 0n;
+  const absN = big < 0n ? -big : big;
+  const absD = bigD < 0n ? -bigD : bigD;
+  let q = absN / absD;
+  if (2n * (absN % absD) >= absD) q += 1n;
+  return Number(isNegative ? -q : q);
+}
+
+type MutableAllocation = {
+  readonly invoice: Invoice;
+  open: Cents;
+  paid: Cents;
+  credited: Cents;
+};
+
+type Leftover = { readonly amount: Cents; readonly note?: CreditNote };
+
+/** Applies credit notes and payments to invoices as of `asOf` (see the module header for the order). */
+export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
+  const eligible = ledger.invoices.filter((invoice) => invoice.issueDate <= asOf);
+  eligible.sort(compareInvoicesForSettlement);
+  const records: MutableAllocation[] = eligible.map((invoice) => ({
+    invoice,
+    open: invoice.amountTtcCents,
+    paid: 0,
+    credited: 0,
+  }));
+
+  const notes = ledger.creditNotes.filter((note) => note.date <= asOf).sort(compareByDateThenId);
+  const payments = ledger.payments.filter((payment) => payment.date <= asOf).sort(compareByDateThenId);
+
+  let receivedCents = 0;
+  for (const note of notes) receivedCents += note.amountTtcCents;
+  for (const payment of payments) receivedCents += payment.amountCents;
+
+  let byId: Map<string, MutableAllocation> | undefined;
+  const named = (invoiceId: string | undefined): MutableAllocation | undefined => {
+    if (invoiceId === undefined) return undefined;
+    byId ??= new Map(records.map((record) => [record.invoice.id, record]));
+    return byId.get(invoiceId);
+  };
+
+  // Pass 1: named documents to their invoice; the rest waits for pass 2.
+  const noteLeftovers: Leftover[] = [];
+  for (const note of notes) {
+    const target = named(note.invoiceId);
+    let amount = note.amountTtcCents;
+    if (target !== undefined) {
+      const applied = Math.min(amount, target.open);
+      target.open -= applied;
+      target.credited += applied;
+      amount -= applied;
+    }
+    if (amount > 0) noteLeftovers.push({ amount, note });
+  }
+  const paymentLeftovers: Leftover[] = [];
+  for (const payment of payments) {
+    const target = named(payment.invoiceId);
+    let amount = payment.amountCents;
+    if (target !== undefined) {
+      const applied = Math.min(amount, target.open);
+      target.open -= applied;
+      target.paid += applied;
+      amount -= applied;
+    }
+    if (amount > 0) paymentLeftovers.push({ amount });
+  }
+
+  // Pass 2: oldest open invoice first. `cursor` only moves forward because open amounts only decrease.
+  let cursor = 0;
+  const spread = (amount: Cents, isCredit: boolean): Cents => {
+    let left = amount;
+    while (left > 0 && cursor < records.length) {
+      const record = records[cursor];
+      if (record === undefined || record.open <= 0) {
+        cursor += 1;
+        continue;
+      }
+      const applied = Math.min(left, record.open);
+      record.open -= applied;
+      if (isCredit) record.credited += applied;
+      else record.paid += applied;
+      left -= applied;
+    }
+    return left;
+  };
+
+  let unappliedCreditCents = 0;
+  let unappliedCreditHtCents = 0;
+  for (const leftover of noteLeftovers) {
+    const left = spread(leftover.amount, true);
+    if (left > 0 && leftover.note !== undefined) {
+      unappliedCreditCents += left;
+      unappliedCreditHtCents +=
+        leftover.note.amountTtcCents === 0
+          ? 0
+          : mulDivRound(leftover.note.amountHtCents, left, leftover.note.amountTtcCents);
+    }
+  }
+  let unappliedPaymentCents = 0;
+  for (const leftover of paymentLeftovers) unappliedPaymentCents += spread(leftover.amount, false);
+
+  const invoices: InvoiceAllocation[] = records.map((record) => ({
+    invoiceId: record.invoice.id,
+    invoice: record.invoice,
+    dueDate: record.invoice.dueDate,
+    openTtcCents: record.open,
+    openHtCents: openHt(record.invoice, record.open),
+    paidCents: record.paid,
+    creditedCents: record.credited,
+    isDisputed: record.invoice.disputed === true,
+  }));
+
+  return {
+    asOf,
+    invoices,
+    receivedCents,
+    unappliedCents: unappliedCreditCents + unappliedPaymentCents,
+    unappliedPaymentCents,
+    unappliedCreditCents,
+    unappliedCreditHtCents,
+  };
+}
+
+function openHt(invoice: Invoice, openTtc: Cents): Cents {
+  if (openTtc === invoice.amountTtcCents) return invoice.amountHtCents;
+  if (openTtc === 0 || invoice.amountTtcCents === 0) return 0;
+  return mulDivRound(invoice.amountHtCents, openTtc, invoice.amountTtcCents);
+}
+
+/** Σ open TTC − unapplied: what the buyer owes net, as of the allocation date (negative = we owe the buyer). */
+export function openBalance(allocation: Allocation): Cents {
+  let total = 0;
+  for (const item of allocation.invoices) total += item.openTtcCents;
+  return total - allocation.unappliedCents;
+}
+
+/** The invoices still (partly) open, in settlement order. */
+export function openItemsOf(allocation: Allocation): readonly InvoiceAllocation[] {
+  return allocation.invoices.filter((item) => item.openTtcCents > 0);
+}
