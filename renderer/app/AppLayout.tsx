@@ -19,9 +19,10 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconCloudOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { useEffect } from 'react';
+import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { languageSchema } from '../../shared/ipc/contract';
-import { isDesktop } from '../platform/bridge';
+import { bridge, isDesktop } from '../platform/bridge';
 import { NAV_ITEMS, NAV_SECTIONS } from './navigation';
 import { useSettings } from './settings-context';
 
@@ -40,6 +41,16 @@ export function AppLayout() {
   const { settings, update } = useSettings();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const navigate = useNavigate();
+
+  // The desktop menu's "Aller à" entries and shortcuts arrive as navigation events from the main process.
+  useEffect(
+    () =>
+      bridge.on.navigate(({ path }) => {
+        void navigate(path);
+      }),
+    [navigate],
+  );
 
   return (
     <AppShell

@@ -13,6 +13,7 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
+import type { NavigationPath } from '../../shared/ipc/contract';
 
 export type PageId =
   'dashboard' | 'clients' | 'invoices' | 'limits' | 'claims' | 'premium' | 'import' | 'settings';
@@ -20,25 +21,26 @@ export type NavSection = 'sectionLedger' | 'sectionInsurance' | 'sectionData';
 
 export type NavItem = {
   readonly id: PageId;
-  readonly path: string;
+  /** One of the contract's paths, so the desktop menu's "Aller à" entries reach the same screens. */
+  readonly path: NavigationPath;
   readonly icon: Icon;
   readonly section: NavSection;
 };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'dashboard', path: '/', icon: IconGauge, section: 'sectionLedger' },
-  { id: 'clients', path: '/clients', icon: IconUsers, section: 'sectionLedger' },
-  { id: 'invoices', path: '/factures', icon: IconFileInvoice, section: 'sectionLedger' },
-  { id: 'limits', path: '/limites', icon: IconShieldCheck, section: 'sectionInsurance' },
-  { id: 'claims', path: '/sinistres', icon: IconAlertTriangle, section: 'sectionInsurance' },
-  { id: 'premium', path: '/simulateur', icon: IconCalculator, section: 'sectionInsurance' },
+  { id: 'clients', path: '/buyers', icon: IconUsers, section: 'sectionLedger' },
+  { id: 'invoices', path: '/invoices', icon: IconFileInvoice, section: 'sectionLedger' },
+  { id: 'limits', path: '/limits', icon: IconShieldCheck, section: 'sectionInsurance' },
+  { id: 'claims', path: '/claims', icon: IconAlertTriangle, section: 'sectionInsurance' },
+  { id: 'premium', path: '/premium', icon: IconCalculator, section: 'sectionInsurance' },
   { id: 'import', path: '/import', icon: IconFileImport, section: 'sectionData' },
-  { id: 'settings', path: '/parametres', icon: IconSettings, section: 'sectionData' },
+  { id: 'settings', path: '/settings', icon: IconSettings, section: 'sectionData' },
 ];
 
 export const NAV_SECTIONS: readonly NavSection[] = ['sectionLedger', 'sectionInsurance', 'sectionData'];
 
-export function pathOf(id: PageId): string {
+export function pathOf(id: PageId): NavigationPath {
   const item = NAV_ITEMS.find((i) => i.id === id);
   if (item === undefined) throw new Error(`Unknown page ${id}`);
   return item.path;

@@ -9,7 +9,7 @@ describe('browser bridge', () => {
   });
 
   it('implements every method of the IPC contract, and nothing else', () => {
-    expect(Object.keys(createBrowserBridge(window)).sort()).toEqual([...IPC_METHODS].sort());
+    expect(Object.keys(createBrowserBridge(window)).sort()).toEqual([...IPC_METHODS, 'on'].sort());
   });
 
   it('starts from the default settings and persists a change in localStorage', async () => {

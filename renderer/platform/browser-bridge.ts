@@ -15,6 +15,7 @@ import {
   ok,
   settingsSchema,
   type EncoursApi,
+  type EncoursEvents,
   type IpcResult,
   type Settings,
 } from '../../shared/ipc/contract';
@@ -84,7 +85,7 @@ function pickFile(win: Window, accept: string): Promise<File | null> {
   });
 }
 
-export function createBrowserBridge(win: Window): EncoursApi {
+export function createBrowserBridge(win: Window): EncoursApi & EncoursEvents {
   const storage = win.localStorage;
   return {
     getSettings: handler(ipcContract.getSettings, () => Promise.resolve(ok(readStoredSettings(storage)))),
@@ -141,5 +142,7 @@ export function createBrowserBridge(win: Window): EncoursApi {
       new Notification(args.title, { body: args.body });
       return ok({ shown: true });
     }),
-  } satisfies EncoursApi;
+    // The desktop menu is the only source of navigation events; a page has none.
+    on: { navigate: () => () => undefined },
+  } satisfies EncoursApi & EncoursEvents;
 }

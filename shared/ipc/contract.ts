@@ -50,7 +50,10 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(20),
 });
 
 export const openFileArgsSchema = z
@@ -132,7 +135,8 @@ export const ipcErrorCodeSchema = z.enum([
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 
 export type IpcError = { readonly code: IpcErrorCode; readonly message: string };
-export type IpcResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: IpcError };
+export type IpcResult<T> =
+  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: IpcError };
 
 export type IpcArgs<M extends IpcMethod> = z.input<(typeof ipcContract)[M]['args']>;
 export type IpcData<M extends IpcMethod> = z.output<(typeof ipcContract)[M]['result']>;

@@ -1,0 +1,225 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  MAX_IPC_FILE_BYTES,
+  type Settings,
+  type SettingsPatch,
+} from '../../shared/ipc/contract';
+import { writeFileAtomically } from './atomic-write';
+import { createHandlers, type HandlerDeps } from './handlers';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'encours-handlers-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+class FakeNotification {
+  static supported = true;
+  static shown: { title?: string; body?: string }[] = [];
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  constructor(private readonly options: { title?: string; body?: string }) {}
+  show(): void {
+    FakeNotification.shown.push(this.options);
+  }
+}
+
+function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
+  let settings: Settings = DEFAULT_SETTINGS;
+  return {
+    settings: {
+      getSettings: () => settings,
+      setSettings: (patch: SettingsPatch) => (settings = { ...settings, ...patch }),
+    },
+    onSettingsChanged: vi.fn(),
+    app: {
+      getName: () => 'Encours',
+      getVersion: () => '0.1.0',
+      getPath: (name) => (name === 'userData' ? '/home/u/.config/Encours' : dir),
+    },
+    versions: { electron: '45.5.0', chrome: '142.0', node: '22.20.0', v8: '14.2', uv: '1.51' },
+    dialogs: {
+      showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+      showSaveDialog: () => Promise.resolve({ canceled: true }),
+    },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    Notification: FakeNotification,
+    ...overrides,
+  };
+}
+
+const chooseToOpen = (filePath: string): Partial<HandlerDeps> => ({
+  dialogs: {
+    showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: [filePath] }),
+    showSaveDialog: () => Promise.resolve({ canceled: true }),
+  },
+});
+const chooseToSave = (filePath: string): Partial<HandlerDeps> => ({
+  dialogs: {
+    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+    showSaveDialog: () => Promise.resolve({ canceled: false, filePath }),
+  },
+});
+
+describe('settings handlers', () => {
+  it('setSettings stores the patch and tells main (for the menu language)', async () => {
+    const d = deps();
+    const result = await createHandlers(d).setSettings({ language: 'en' });
+    expect(result).toEqual({ ok: true, data: { ...DEFAULT_SETTINGS, language: 'en' } });
+    expect(d.onSettingsChanged).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, language: 'en' });
+    expect(await createHandlers(d).getSettings()).toEqual({
+      ok: true,
+      data: { ...DEFAULT_SETTINGS, language: 'en' },
+    });
+  });
+});
+
+describe('getAppInfo', () => {
+  it('reports name, version, the user data folder and the runtime versions', async () => {
+    expect(await createHandlers(deps()).getAppInfo()).toEqual({
+      ok: true,
+      data: {
+        name: 'Encours',
+        version: '0.1.0',
+        platform: 'electron',
+        dataLocation: '/home/u/.config/Encours',
+        versions: { electron: '45.5.0', chrome: '142.0', node: '22.20.0', v8: '14.2' },
+      },
+    });
+  });
+});
+
+describe('openFile', () => {
+  it('answers null when the user cancels', async () => {
+    expect(await createHandlers(deps()).openFile({})).toEqual({ ok: true, data: null });
+  });
+
+  it('returns the chosen file as base64', async () => {
+    const file = path.join(dir, 'grand-livre.txt');
+    writeFileSync(file, 'JournalCode|EcritureNum\n');
+    const result = await createHandlers(deps(chooseToOpen(file))).openFile({ title: 'FEC' });
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        name: 'grand-livre.txt',
+        size: 24,
+        base64: Buffer.from('JournalCode|EcritureNum\n').toString('base64'),
+      },
+    });
+  });
+
+  it('refuses a file over MAX_IPC_FILE_BYTES with file-too-large', async () => {
+    const file = path.join(dir, 'huge.bin');
+    writeFileSync(file, '');
+    // A sparse file one byte over the limit: no 64 MB written to disk.
+    const { truncateSync } = await import('node:fs');
+    truncateSync(file, MAX_IPC_FILE_BYTES + 1);
+    const result = await createHandlers(deps(chooseToOpen(file))).openFile({});
+    expect(result).toMatchObject({ ok: false, error: { code: 'file-too-large' } });
+  });
+
+  it('answers io-error without the path when the file cannot be read', async () => {
+    const result = await createHandlers(deps(chooseToOpen(path.join(dir, 'gone.txt')))).openFile({});
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'io-error', message: 'File system error (ENOENT)' },
+    });
+  });
+});
+
+describe('saveFile', () => {
+  const args = { suggestedName: 'sauvegarde.json', mimeType: 'application/json', base64: btoa('{"a":1}') };
+
+  it('answers null when the user cancels, and writes nothing', async () => {
+    expect(await createHandlers(deps()).saveFile(args)).toEqual({ ok: true, data: null });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('suggests the name in the documents folder and writes the bytes where the user chose', async () => {
+    const target = path.join(dir, 'chosen.json');
+    const showSaveDialog = vi.fn(() => Promise.resolve({ canceled: false, filePath: target }));
+    const d = deps({ dialogs: { showOpenDialog: vi.fn(), showSaveDialog } });
+    expect(await createHandlers(d).saveFile(args)).toEqual({ ok: true, data: { savedAs: target } });
+    expect(showSaveDialog).toHaveBeenCalledWith({ defaultPath: path.join(dir, 'sauvegarde.json') });
+    expect(readFileSync(target, 'utf8')).toBe('{"a":1}');
+    expect(readdirSync(dir)).toEqual(['chosen.json']);
+  });
+
+  it('refuses text that is not base64', async () => {
+    const result = await createHandlers(deps(chooseToSave(path.join(dir, 'x')))).saveFile({
+      ...args,
+      base64: 'é!',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('answers io-error when the folder does not exist', async () => {
+    const result = await createHandlers(deps(chooseToSave(path.join(dir, 'missing', 'x.json')))).saveFile(
+      args,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'io-error' } });
+  });
+});
+
+describe('writeFileAtomically', () => {
+  it('replaces an existing file and leaves no temporary file', async () => {
+    const target = path.join(dir, 'backup.json');
+    writeFileSync(target, 'old');
+    await writeFileAtomically(target, new TextEncoder().encode('new'));
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['backup.json']);
+  });
+
+  it('when the rename fails, keeps the target as it was and removes the temporary file', async () => {
+    // A directory in the way makes rename fail after the temporary file was fully written.
+    const target = path.join(dir, 'occupied');
+    mkdirSync(path.join(target, 'child'), { recursive: true });
+    await expect(writeFileAtomically(target, new Uint8Array([1, 2, 3]))).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['occupied']);
+  });
+});
+
+describe('openExternal', () => {
+  it('opens an allowlisted https link', async () => {
+    const d = deps();
+    expect(await createHandlers(d).openExternal({ url: 'https://www.societe.com/x' })).toEqual({
+      ok: true,
+      data: { opened: true },
+    });
+    expect(d.shell.openExternal).toHaveBeenCalledWith('https://www.societe.com/x');
+  });
+
+  it('refuses a host off the allowlist with not-allowed', async () => {
+    const d = deps();
+    const result = await createHandlers(d).openExternal({ url: 'https://evil.example/' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(d.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('showNotification', () => {
+  it('shows a native notification when supported, and says so', async () => {
+    FakeNotification.supported = true;
+    FakeNotification.shown = [];
+    const result = await createHandlers(deps()).showNotification({ title: 'Échéance', body: 'Client X' });
+    expect(result).toEqual({ ok: true, data: { shown: true } });
+    expect(FakeNotification.shown).toEqual([{ title: 'Échéance', body: 'Client X' }]);
+  });
+
+  it('answers shown: false where notifications are not supported', async () => {
+    FakeNotification.supported = false;
+    FakeNotification.shown = [];
+    expect(await createHandlers(deps()).showNotification({ title: 't', body: 'b' })).toEqual({
+      ok: true,
+      data: { shown: false },
+    });
+    expect(FakeNotification.shown).toEqual([]);
+  });
+});

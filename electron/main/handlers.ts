@@ -1,0 +1,133 @@
+/**
+ * The implementations behind the IPC contract. Everything Electron-specific is passed in (`HandlerDeps`), so
+ * the handlers are tested with plain fakes and real temporary files. Failures the user can act on are
+ * answered as coded errors (`file-too-large`, `not-allowed`, `io-error`); anything else throws and
+ * ipc.ts turns it into `internal`.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { NotificationConstructorOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { fail, MAX_IPC_FILE_BYTES, ok, type Settings } from '../../shared/ipc/contract';
+import { writeFileAtomically } from './atomic-write';
+import { openExternalSafely, type ExternalOpener } from './external-links';
+import type { IpcHandlers } from './ipc';
+import type { SettingsStore } from './settings';
+
+export type HandlerDeps = {
+  readonly settings: Pick<SettingsStore, 'getSettings' | 'setSettings'>;
+  /** Called after a successful settings change (main rebuilds the menu when the language changes). */
+  readonly onSettingsChanged: (settings: Settings) => void;
+  readonly app: {
+    getName(): string;
+    getVersion(): string;
+    getPath(name: 'userData' | 'documents'): string;
+  };
+  readonly versions: Readonly<Record<string, string | undefined>>;
+  readonly dialogs: {
+    showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+    showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  };
+  readonly shell: ExternalOpener;
+  readonly Notification: { isSupported(): boolean } & (new (options: NotificationConstructorOptions) => {
+    show(): void;
+  });
+};
+
+/** The runtime versions shown on the Paramètres page. */
+const REPORTED_VERSIONS = ['electron', 'chrome', 'node', 'v8'] as const;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function ioMessage(error: unknown): string {
+  // Only the error code (ENOENT, EACCES…): the message may contain paths the renderer has no need for.
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown';
+  return `File system error (${code})`;
+}
+
+export function createHandlers(deps: HandlerDeps): IpcHandlers {
+  return {
+    getSettings: () => Promise.resolve(ok(deps.settings.getSettings())),
+
+    setSettings: (patch) => {
+      const next = deps.settings.setSettings(patch);
+      deps.onSettingsChanged(next);
+      return Promise.resolve(ok(next));
+    },
+
+    getAppInfo: () => {
+      const versions: Record<string, string> = {};
+      for (const name of REPORTED_VERSIONS) {
+        const version = deps.versions[name];
+        if (version !== undefined) versions[name] = version;
+      }
+      return Promise.resolve(
+        ok({
+          name: deps.app.getName(),
+          version: deps.app.getVersion(),
+          platform: 'electron',
+          dataLocation: deps.app.getPath('userData'),
+          versions,
+        }),
+      );
+    },
+
+    openFile: async (args) => {
+      const choice = await deps.dialogs.showOpenDialog({
+        properties: ['openFile'],
+        ...(args.title !== undefined ? { title: args.title } : {}),
+        ...(args.filters !== undefined ? { filters: args.filters } : {}),
+      });
+      const filePath = choice.filePaths[0];
+      if (choice.canceled || filePath === undefined) return ok(null);
+      try {
+        const { size } = await stat(filePath);
+        if (size > MAX_IPC_FILE_BYTES) return fail('file-too-large', `${size} bytes > ${MAX_IPC_FILE_BYTES}`);
+        const bytes = await readFile(filePath);
+        // The file may have grown between stat and read.
+        if (bytes.byteLength > MAX_IPC_FILE_BYTES) {
+          return fail('file-too-large', `${bytes.byteLength} bytes > ${MAX_IPC_FILE_BYTES}`);
+        }
+        return ok({
+          name: path.basename(filePath),
+          size: bytes.byteLength,
+          base64: bytes.toString('base64'),
+        });
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+    },
+
+    saveFile: async (args) => {
+      if (!BASE64.test(args.base64) || args.base64.length % 4 !== 0) {
+        return fail('invalid-arguments', 'base64: not valid base64');
+      }
+      const bytes = Buffer.from(args.base64, 'base64');
+      if (bytes.byteLength > MAX_IPC_FILE_BYTES) {
+        return fail('file-too-large', `${bytes.byteLength} bytes > ${MAX_IPC_FILE_BYTES}`);
+      }
+      const choice = await deps.dialogs.showSaveDialog({
+        defaultPath: path.join(deps.app.getPath('documents'), args.suggestedName),
+        ...(args.filters !== undefined ? { filters: args.filters } : {}),
+      });
+      if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return ok(null);
+      try {
+        await writeFileAtomically(choice.filePath, bytes);
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+      return ok({ savedAs: choice.filePath });
+    },
+
+    openExternal: async ({ url }) =>
+      (await openExternalSafely(url, deps.shell))
+        ? ok({ opened: true })
+        : fail('not-allowed', 'Only https links to the allowed sites can be opened'),
+
+    showNotification: ({ title, body }) => {
+      if (!deps.Notification.isSupported()) return Promise.resolve(ok({ shown: false }));
+      new deps.Notification({ title, body }).show();
+      return Promise.resolve(ok({ shown: true }));
+    },
+  };
+}
