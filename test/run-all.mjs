@@ -53,6 +53,24 @@ function summarize() {
     passed += p.stats.expected + p.stats.flaky;
     failed += p.stats.unexpected;
     skipped += p.stats.skipped;
+    for (const reason of skipReasons(p.suites ?? [])) console.log(`Skipped: ${reason}`);
   }
   console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+
+/** The reasons Playwright recorded for skipped tests, once each (e.g. no Electron binary on this machine). */
+function skipReasons(suites) {
+  const reasons = new Set();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        for (const a of t.annotations ?? [])
+          if (a.type === 'skip') reasons.add(`${spec.file}: ${a.description ?? 'no reason given'}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  suites.forEach(walk);
+  return [...reasons];
 }
