@@ -18,8 +18,9 @@
  */
 import { isIsoDate } from './dates';
 import { claimDeadlines } from './deadlines';
-import { applyQuotity, splitRecoveryAfterIndemnity } from './indemnity';
+import { splitRecoveryAfterIndemnity } from './indemnity';
 import type { RecoverySplit } from './indemnity';
+import { applyBp } from './money';
 import type { Policy } from './policy';
 import type { Cents, IsoDate } from './types';
 
@@ -214,7 +215,7 @@ export function outstandingLossCents(claim: Claim): Cents {
  */
 export function maximumIndemnityCents(claim: Claim, policy: Policy): Cents {
   const quotityBp = Math.max(policy.namedQuotityBp, policy.unnamedQuotityBp);
-  const bound = applyQuotity(outstandingLossCents(claim), quotityBp);
+  const bound = applyBp(outstandingLossCents(claim), quotityBp);
   return claim.maxIndemnityCents === undefined ? bound : Math.min(claim.maxIndemnityCents, bound);
 }
 

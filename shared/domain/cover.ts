@@ -25,10 +25,10 @@ import { dayNumber } from './aging';
 import type { Exposure } from './exposure';
 import { exposureOf, openOnBasis } from './exposure';
 import type { InvoiceAllocation } from './ledger';
-import { mulDivRound } from './ledger';
 import type { LimitInForce, LimitSegment } from './limits';
 import { limitAt, limitTimeline } from './limits';
 import type { Buyer, BuyerLedger, Invoice } from './model';
+import { applyBp } from './money';
 import type { CoverBasis, Policy } from './policy';
 import type { BasisPoints, Cents, IsoDate } from './types';
 
@@ -41,7 +41,7 @@ export type LayerCover = {
   readonly limitCents: Cents;
   readonly coveredCents: Cents;
   readonly quotityBp: BasisPoints;
-  /** coveredCents × quotité, rounded half up: what the insurer would pay before deductibles. */
+  /** coveredCents × quotité (`applyBp`): what the insurer would pay before deductibles. */
   readonly guaranteedCents: Cents;
 };
 
@@ -219,7 +219,7 @@ export function coverAsOf(
       limitCents: layerLimit ?? 0,
       coveredCents: covered[layer],
       quotityBp,
-      guaranteedCents: mulDivRound(covered[layer], quotityBp, 10_000),
+      guaranteedCents: applyBp(covered[layer], quotityBp),
     });
   }
 

@@ -18,9 +18,10 @@
  * - Amounts are in the policy's currency (the ledger is kept in one currency).
  */
 import { dayNumber } from './aging';
-import { allocate, mulDivRound } from './ledger';
+import { allocate } from './ledger';
 import type { Allocation, InvoiceAllocation } from './ledger';
 import type { BuyerLedger } from './model';
+import { mulRatio } from './money';
 import type { CoverBasis, Policy } from './policy';
 import type { Cents, IsoDate } from './types';
 
@@ -79,7 +80,7 @@ export function exposureOf(ledger: BuyerLedger, policy: Policy, asOf: IsoDate): 
   const unappliedPaymentHt =
     allocation.unappliedPaymentCents === 0 || invoicedTtc === 0
       ? allocation.unappliedPaymentCents
-      : mulDivRound(allocation.unappliedPaymentCents, invoicedHt, invoicedTtc);
+      : mulRatio(allocation.unappliedPaymentCents, invoicedHt, invoicedTtc);
   const unappliedHt = allocation.unappliedCreditHtCents + unappliedPaymentHt;
 
   const deliveredNotInvoiced = policy.includeDeliveredNotInvoiced

@@ -15,7 +15,7 @@
  * ("732 829 320"); the normalised value has none. Every failure carries a code for the UI to switch on and a
  * French and English sentence saying what to fix.
  */
-import type { LocalizedText } from './money';
+import type { LocalizedText } from './types';
 
 export type IdentifierErrorReason =
   'empty' | 'wrong-length' | 'not-digits' | 'checksum' | 'bad-format' | 'key-mismatch';

@@ -1,39 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyQuotity, computeIndemnity, mulDivRound, splitRecoveryAfterIndemnity } from './indemnity';
+import { computeIndemnity, splitRecoveryAfterIndemnity } from './indemnity';
 import type { IndemnityInput } from './indemnity';
 import { DEFAULT_POLICY } from './policy';
 import type { Policy } from './policy';
 
 const policyWith = (overrides: Partial<Policy>): Policy => ({ ...DEFAULT_POLICY, ...overrides });
-
-describe('mulDivRound / applyQuotity', () => {
-  it.each([
-    { a: 5, n: 1, d: 2, expected: 3 }, // 2.5 → 3 (half away from zero)
-    { a: -5, n: 1, d: 2, expected: -3 }, // -2.5 → -3
-    { a: 7, n: 1, d: -2, expected: -4 }, // -3.5 → -4
-    { a: 10, n: 1, d: 3, expected: 3 }, // 3.33 → 3
-    { a: 20, n: 1, d: 3, expected: 7 }, // 6.67 → 7
-    { a: 9_007_199_254_740_991, n: 10_000, d: 10_000, expected: 9_007_199_254_740_991 }, // exact beyond 2^53 in the product
-  ])('$a × $n ÷ $d = $expected', ({ a, n, d, expected }) => {
-    expect(mulDivRound(a, n, d)).toBe(expected);
-  });
-
-  it.each([
-    { cents: 1, bp: 9000, expected: 1 }, // 0.9 → 1
-    { cents: 5, bp: 9000, expected: 5 }, // 4.5 → 5
-    { cents: 15, bp: 7000, expected: 11 }, // 10.5 → 11
-    { cents: 14, bp: 7000, expected: 10 }, // 9.8 → 10
-    { cents: 3_000_000, bp: 9000, expected: 2_700_000 },
-  ])('$cents × $bp bp = $expected', ({ cents, bp, expected }) => {
-    expect(applyQuotity(cents, bp)).toBe(expected);
-  });
-
-  it('refuses non-integers and a zero divisor', () => {
-    expect(() => mulDivRound(1.5, 1, 1)).toThrow(RangeError);
-    expect(() => mulDivRound(1, 1, 0)).toThrow(RangeError);
-  });
-});
 
 describe('computeIndemnity', () => {
   const base: IndemnityInput = {

@@ -7,39 +7,14 @@
  *                  then capped by the maximum liability left for the policy year
  *                  then reduced by the aggregate (annual) deductible left
  *
- * Invariants: every amount is integer cents; the quotité is applied in BigInt and rounded half away from zero
- * at the cent, so no float ever touches money; the indemnity is never negative and never above
+ * Invariants: every amount is integer cents; the quotité is applied exactly and rounded half away from zero
+ * at the cent (`applyBp`, the domain's one rounding rule), so no float ever touches money; the indemnity is never negative and never above
  * quotité × min(limit, covered open amount). Every step is returned with a code so the UI and the CLI can show
  * the working; they pick their words by code.
  */
+import { applyBp, mulRatio } from './money';
 import type { Policy } from './policy';
 import type { BasisPoints, Cents } from './types';
-
-const BP_PER_UNIT = 10_000n;
-
-/**
- * a × numerator ÷ denominator, rounded half away from zero, exactly (BigInt). The inputs must be safe integers
- * and the denominator non-zero; the result is a safe integer whenever |a × numerator ÷ denominator| is.
- */
-export function mulDivRound(a: number, numerator: number, denominator: number): number {
-  if (![a, numerator, denominator].every(Number.isSafeInteger)) {
-    throw new RangeError(`mulDivRound expects safe integers, got ${a}, ${numerator}, ${denominator}`);
-  }
-  if (denominator === 0) throw new RangeError('mulDivRound: division by zero');
-  const product = BigInt(a) * BigInt(numerator);
-  const d = BigInt(denominator);
-  const negative = product < 0n !== d < 0n;
-  const absProduct = product < 0n ? -product : product;
-  const absD = d < 0n ? -d : d;
-  // Half away from zero on magnitudes: floor((2|p| + |d|) / 2|d|).
-  const magnitude = (2n * absProduct + absD) / (2n * absD);
-  return Number(negative ? -magnitude : magnitude);
-}
-
-/** amount × quotité, rounded half away from zero at the cent. */
-export function applyQuotity(amountCents: Cents, quotityBp: BasisPoints): Cents {
-  return mulDivRound(amountCents, quotityBp, Number(BP_PER_UNIT));
-}
 
 export type IndemnityInput = {
   /**
@@ -156,7 +131,7 @@ export function computeIndemnity(input: IndemnityInput, policy: Policy): Indemni
   steps.push({ code: 'per-claim-deductible', cents: deduction(deductible) });
   steps.push({ code: 'after-deductible', cents: afterDeductible });
 
-  const afterQuotity = applyQuotity(afterDeductible, quotityBp);
+  const afterQuotity = applyBp(afterDeductible, quotityBp);
   steps.push({ code: 'quotity', cents: afterQuotity, quotityBp });
 
   const liabilityLeft =
@@ -200,6 +175,6 @@ export function splitRecoveryAfterIndemnity(
     throw new RangeError(`The indemnity (${indemnityCents}) cannot exceed the loss (${lossCents})`);
   }
   if (lossCents === 0) return { insurerCents: 0, insuredCents: recoveryCents };
-  const insurerCents = mulDivRound(recoveryCents, indemnityCents, lossCents);
+  const insurerCents = mulRatio(recoveryCents, indemnityCents, lossCents);
   return { insurerCents, insuredCents: recoveryCents - insurerCents };
 }

@@ -14,8 +14,8 @@
  *   invoice, a parameter like every other amount.
  */
 import { daysBetween } from './dates';
-import { mulRatio, type LocalizedText } from './money';
-import type { BasisPoints, Cents, IsoDate } from './types';
+import { mulRatio } from './money';
+import type { BasisPoints, Cents, IsoDate, LocalizedText } from './types';
 
 /** A calendar half-year, "2025-H2". */
 export type HalfYear = `${number}-H1` | `${number}-H2`;

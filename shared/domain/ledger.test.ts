@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, mulDivRound, openBalance, openItemsOf } from './ledger';
+import { allocate, openBalance, openItemsOf } from './ledger';
 import type { LedgerDocuments } from './ledger';
 import type { CreditNote, Invoice, Payment } from './model';
 
@@ -168,24 +168,6 @@ describe('allocate', () => {
       payments: [payment('p', 100, '2026-01-15')],
     });
     expect(openItemsOf(allocate(ledger, '2026-03-01')).map((item) => item.invoiceId)).toEqual(['b']);
-  });
-});
-
-describe('mulDivRound', () => {
-  it.each([
-    [7, 3, 2, 11, '21 / 2 = 10.5 → 11'],
-    [10, 1, 4, 3, '2.5 → 3'],
-    [10, 1, 3, 3, '3.33 → 3'],
-    [0, 5, 7, 0, 'zero'],
-    // Product 1.219e17 leaves the safe range: BigInt path. 123456789012 × 987654 = 121932591494857848 (Python).
-    [123_456_789_012, 987_654, 1_000_000, 121_932_591_495, 'remainder 857 848 ≥ 500 000 → rounds up'],
-    [-7, 3, 2, -11, 'negative rounds half away from zero'],
-  ])('%i × %i / %i = %i (%s)', (a, b, d, expected) => {
-    expect(mulDivRound(a, b, d)).toBe(expected);
-  });
-
-  it('refuses a division by zero', () => {
-    expect(() => mulDivRound(1, 1, 0)).toThrow(RangeError);
   });
 });
 

@@ -15,9 +15,11 @@
  *
  * Invariants (property-tested): money is conserved — Σ money in = Σ paid + Σ credited + unapplied; an
  * invoice's open amount = TTC − paid − credited ≥ 0; unapplied > 0 only when every invoice is settled.
- * Amounts are integer cents; the HT share of an open amount is the exact pro rata of the TTC, rounded half up.
+ * Amounts are integer cents; the HT share of an open amount is the exact pro rata of the TTC, rounded by the
+ * domain's one rule (`mulRatio`: half away from zero; every amount here is ≥ 0, where that is plain half up).
  */
 import type { CreditNote, Invoice, Payment } from './model';
+import { mulRatio } from './money';
 import type { Cents, IsoDate } from './types';
 
 export type LedgerDocuments = {
@@ -34,7 +36,7 @@ export type InvoiceAllocation = {
   readonly dueDate: IsoDate;
   /** Still owed, VAT included. */
   readonly openTtcCents: Cents;
-  /** HT share of `openTtcCents`: amountHt × openTtc ÷ amountTtc, rounded half up. */
+  /** HT share of `openTtcCents`: amountHt × openTtc ÷ amountTtc, rounded by `mulRatio`. */
   readonly openHtCents: Cents;
   readonly paidCents: Cents;
   readonly creditedCents: Cents;
@@ -66,36 +68,6 @@ export function compareInvoicesForSettlement(a: Invoice, b: Invoice): number {
 function compareByDateThenId(a: { date: IsoDate; id: string }, b: { date: IsoDate; id: string }): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/**
- * `a × b ÷ d` rounded half away from zero, exactly (no float drift). `d` must not be 0. Uses plain numbers
- * while the product is a safe integer and BigInt beyond, so amounts of any realistic size are exact.
- */
-export function mulDivRound(a: number, b: number, d: number): number {
-  if (d === 0) throw new RangeError('mulDivRound: division by zero');
-  const product = a * b;
-  if (a >= 0 && b >= 0 && d > 0 && Number.isSafeInteger(product)) {
-    let quotient = Math.floor(product / d);
-    let remainder = product - quotient * d;
-    // The float division can land one off near an integer: correct it with the exact remainder.
-    if (remainder < 0) {
-      quotient -= 1;
-      remainder += d;
-    } else if (remainder >= d) {
-      quotient += 1;
-      remainder -= d;
-    }
-    return 2 * remainder >= d ? quotient + 1 : quotient;
-  }
-  const big = BigInt(a) * BigInt(b);
-  const bigD = BigInt(d);
-  const isNegative = big < 0n !== bigD < 0n && big !== 0n;
-  const absN = big < 0n ? -big : big;
-  const absD = bigD < 0n ? -bigD : bigD;
-  let q = absN / absD;
-  if (2n * (absN % absD) >= absD) q += 1n;
-  return Number(isNegative ? -q : q);
 }
 
 type MutableAllocation = {
@@ -186,7 +158,7 @@ export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
       unappliedCreditHtCents +=
         leftover.note.amountTtcCents === 0
           ? 0
-          : mulDivRound(leftover.note.amountHtCents, left, leftover.note.amountTtcCents);
+          : mulRatio(leftover.note.amountHtCents, left, leftover.note.amountTtcCents);
     }
   }
   let unappliedPaymentCents = 0;
@@ -217,7 +189,7 @@ export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
 function openHt(invoice: Invoice, openTtc: Cents): Cents {
   if (openTtc === invoice.amountTtcCents) return invoice.amountHtCents;
   if (openTtc === 0 || invoice.amountTtcCents === 0) return 0;
-  return mulDivRound(invoice.amountHtCents, openTtc, invoice.amountTtcCents);
+  return mulRatio(invoice.amountHtCents, openTtc, invoice.amountTtcCents);
 }
 
 /** Σ open TTC − unapplied: what the buyer owes net, as of the allocation date (negative = we owe the buyer). */

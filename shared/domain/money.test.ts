@@ -173,11 +173,62 @@ describe('mulRatio and applyBp', () => {
     expect(mulRatio(5_700_00, 1, 365)).toBe(15_62);
   });
 
+  // Merged from the former copies in ledger.ts and indemnity.ts (same rule: half away from zero).
+  it.each([
+    [5, 1, 2, 3], // 2.5 → 3
+    [-5, 1, 2, -3], // −2.5 → −3
+    [7, 1, -2, -4], // −3.5 → −4 (negative denominator)
+    [7, 3, 2, 11], // 21 / 2 = 10.5 → 11
+    [-7, 3, 2, -11], // −10.5 → −11
+    [10, 1, 4, 3], // 2.5 → 3
+    [10, 1, 3, 3], // 3.33 → 3
+    [20, 1, 3, 7], // 6.67 → 7
+    [0, 5, 7, 0],
+    [0, 5, -7, 0], // 0 ÷ −7 is −0 in floats: must come out as 0
+    // Product 1.219e17 leaves the safe range: BigInt path. 123456789012 × 987654 = 121932591494857848
+    // (Python); remainder 857 848 ≥ 500 000 → rounds up.
+    [123_456_789_012, 987_654, 1_000_000, 121_932_591_495],
+    // The product exceeds 2^53 but the result is exact.
+    [Number.MAX_SAFE_INTEGER, 10_000, 10_000, Number.MAX_SAFE_INTEGER],
+  ])('mulRatio(%d, %d, %d) = %d', (cents, numerator, denominator, expected) => {
+    const result = mulRatio(cents, numerator, denominator);
+    expect(result).toBe(expected);
+    expect(Object.is(result, -0)).toBe(false);
+  });
+
+  it.each([
+    [1, 9000, 1], // 0.9 → 1
+    [5, 9000, 5], // 4.5 → 5
+    [15, 7000, 11], // 10.5 → 11
+    [14, 7000, 10], // 9.8 → 10
+    [3_000_000, 9000, 2_700_000],
+  ])('applyBp(%d, %d) = %d (quotités)', (cents, bp, expected) => {
+    expect(applyBp(cents, bp)).toBe(expected);
+  });
+
+  it('mulRatio agrees with the BigInt rule on both sides of the safe-product boundary', () => {
+    const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+    const small = fc.integer({ min: -1e9, max: 1e9 });
+    const nonZero = (arbitrary: fc.Arbitrary<number>): fc.Arbitrary<number> => arbitrary.filter((d) => d !== 0);
+    fc.assert(
+      fc.property(fc.oneof(small, safe), fc.oneof(small, safe), nonZero(fc.oneof(small, safe)), (a, n, d) => {
+        const reference = roundHalfAwayFromZero(BigInt(a) * BigInt(n), BigInt(d));
+        if (reference > BigInt(Number.MAX_SAFE_INTEGER) || reference < -BigInt(Number.MAX_SAFE_INTEGER)) {
+          expect(() => mulRatio(a, n, d)).toThrow(RangeError);
+        } else {
+          expect(mulRatio(a, n, d)).toBe(Number(reference));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('refuses non-integer inputs and results out of range', () => {
     expect(() => mulRatio(1.5, 1, 1)).toThrow(RangeError);
     expect(() => mulRatio(1, 0.5, 1)).toThrow(RangeError);
     expect(() => mulRatio(1, 1, 0.5)).toThrow(RangeError);
     expect(() => mulRatio(Number.MAX_SAFE_INTEGER, 2, 1)).toThrow(RangeError);
+    expect(() => mulRatio(1, 1, 0)).toThrow(RangeError);
   });
 
   it('applyBp is monotonic in the amount for a non-negative rate', () => {

@@ -10,13 +10,7 @@
  *   24 300,00 € and never 24 299,99 €.
  * - Allocation (`allocateProportionally`) uses the largest-remainder method and always sums to the total.
  */
-import type { BasisPoints, Cents } from './types';
-
-/** A sentence for a person, French first (the UI's language) with its English equivalent. */
-export type LocalizedText = { readonly fr: string; readonly en: string };
-
-/** The UI languages. */
-export type Lang = 'fr' | 'en';
+import type { BasisPoints, Cents, LocalizedText } from './types';
 
 export type AmountErrorReason = 'empty' | 'not-a-number' | 'too-many-decimals' | 'out-of-range';
 
@@ -194,11 +188,30 @@ export function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): b
   return isNegative ? -rounded : rounded;
 }
 
-/** `cents × numerator ÷ denominator`, exact, then rounded once (half away from zero). */
+/**
+ * `cents × numerator ÷ denominator`, exact, then rounded once (half away from zero). The one rounding function
+ * of the domain: HT shares of open amounts, quotités, recovery splits, premiums all go through it.
+ *
+ * Fast path: when |cents × numerator| ≤ Number.MAX_SAFE_INTEGER the product is exact as a `number`, `%` on
+ * safe integers is exact, and `(product − remainder) ÷ denominator` is an exact integer quotient, so plain
+ * arithmetic gives the same result as BigInt without allocating. Beyond, BigInt.
+ */
 export function mulRatio(cents: Cents, numerator: number, denominator: number): Cents {
   assertCents(cents, 'mulRatio: cents');
   assertSafeInteger(numerator, 'mulRatio: numerator');
   assertSafeInteger(denominator, 'mulRatio: denominator');
+  if (denominator === 0) throw new RangeError('mulRatio: division by zero');
+  const product = cents * numerator;
+  // A product beyond 2^53 cannot round down into the safe range, so this test is exact.
+  if (Math.abs(product) <= Number.MAX_SAFE_INTEGER) {
+    const remainder = product % denominator;
+    let quotient = (product - remainder) / denominator;
+    if (2 * Math.abs(remainder) >= Math.abs(denominator)) {
+      quotient += product < 0 !== denominator < 0 ? -1 : 1;
+    }
+    // 0 ÷ −3 is −0 in JavaScript, and a negative zero would print as "-0,00 €".
+    return quotient === 0 ? 0 : quotient;
+  }
   const rounded = roundHalfAwayFromZero(BigInt(cents) * BigInt(numerator), BigInt(denominator));
   // A negative zero would print as "-0,00 €".
   return rounded === 0n ? 0 : toCents(rounded);

@@ -14,8 +14,7 @@
  */
 import { z } from 'zod';
 import { addDays, addMonths, daysBetween, endOfMonth, isIsoDate } from './dates';
-import type { Lang, LocalizedText } from './money';
-import type { IsoDate } from './types';
+import type { IsoDate, Lang, LocalizedText } from './types';
 
 const days = z.number().int().min(0).max(366);
 const isoDate = z.string().refine(isIsoDate, { message: 'Expected an ISO calendar date (YYYY-MM-DD)' });

@@ -6,7 +6,7 @@
  * Invariant: an offer's quotité and maximum-liability multiple are read from the preset's own merged policy, so
  * the policy and its offer cannot disagree.
  */
-import type { LocalizedText } from './money';
+import type { LocalizedText } from './types';
 import { DEFAULT_POLICY, type Policy } from './policy';
 import { turnoverRateOfferFromPolicy, type PremiumOffer } from './premium';
 

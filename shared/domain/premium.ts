@@ -16,9 +16,9 @@
  *   (example 5: 25 × 4 800 € = 120 000 €, not 25 × 5 700 €), unless the offer states a fixed amount.
  * - Per month = annual ÷ 12, per day = annual ÷ 365, each rounded to the cent.
  */
-import { applyBp, mulRatio, roundHalfAwayFromZero, sumCents, type LocalizedText } from './money';
+import { applyBp, mulRatio, roundHalfAwayFromZero, sumCents } from './money';
 import type { Policy } from './policy';
-import type { BasisPoints, Cents } from './types';
+import type { BasisPoints, Cents, LocalizedText } from './types';
 
 /** A top-up layer (complément, CAP-style) bought for part of the year. */
 export type TopUp = {

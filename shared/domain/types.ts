@@ -19,3 +19,9 @@ export type IsoDate = string;
 
 /** A ratio in basis points (1 % = 100 bp, 90 % = 9000 bp) so percentages stay integers. */
 export type BasisPoints = number;
+
+/** A sentence for a person, French first (the UI's language) with its English equivalent. */
+export type LocalizedText = { readonly fr: string; readonly en: string };
+
+/** The UI languages. */
+export type Lang = 'fr' | 'en';
