@@ -10,6 +10,14 @@ import globals from 'globals';
 
 const outside = (...folders) => folders.flatMap((f) => [`**/${f}/**`, `../${f}/*`, `../../${f}/*`]);
 
+const RENDERER_PATTERNS = [
+  { group: outside('electron', 'server', 'cli'), message: 'renderer/ never imports electron/ or server/.' },
+  {
+    group: ['electron', 'electron/*', 'node:*'],
+    message: 'renderer/ talks to the main process only through window.encours.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -91,18 +99,24 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: RENDERER_PATTERNS }] },
+  },
+  {
+    // Style §3: screens read through hooks and write through commands (renderer/data); never the database.
+    files: [
+      'renderer/app/**/*.{ts,tsx}',
+      'renderer/features/**/*.{ts,tsx}',
+      'renderer/components/**/*.{ts,tsx}',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...RENDERER_PATTERNS,
             {
-              group: outside('electron', 'server', 'cli'),
-              message: 'renderer/ never imports electron/ or server/.',
-            },
-            {
-              group: ['electron', 'electron/*', 'node:*'],
-              message: 'renderer/ talks to the main process only through window.encours.',
+              group: ['**/db/*', '**/db', 'dexie', 'dexie/*'],
+              message: 'Screens use the hooks and commands of renderer/data, never the database.',
             },
           ],
         },
