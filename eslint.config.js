@@ -98,6 +98,24 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of shared/ run in Node and may read fixture files; shared/ production code stays pure.
+    files: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: outside('electron', 'renderer', 'server', 'cli'),
+              message: 'shared/ imports none of the other folders.',
+            },
+            { group: ['electron', 'react', 'react-dom', 'dexie'], message: 'shared/ is pure TypeScript.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: RENDERER_PATTERNS }] },
   },

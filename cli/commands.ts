@@ -3,8 +3,9 @@
  * with a `CliCommand` and listing it here; `encours --help` and dispatch pick it up from this list.
  */
 import type { CliCommand } from './io';
+import { diagnoseCommand } from './diagnose';
 import { simulateClaimCommand } from './simulate-claim';
 
 export type { CliCommand };
 
-export const COMMANDS: readonly CliCommand[] = [simulateClaimCommand];
+export const COMMANDS: readonly CliCommand[] = [simulateClaimCommand, diagnoseCommand];
