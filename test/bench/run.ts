@@ -4,6 +4,7 @@
  * build, they report.
  */
 import { run as runDomainExposure } from './domain-exposure.bench';
+import { run as runFecParse } from './fec-parse.bench';
 
 type Row = {
   readonly what: string;
@@ -20,6 +21,14 @@ rows.push({
   figure: `${exposure.domainMs.toFixed(0)} ms (${exposure.alerts.toLocaleString('fr-FR')} alerts)`,
   denominator: `bare loop summing the same amounts: ${exposure.bareLoopMs.toFixed(1)} ms → ratio ${exposure.ratio.toFixed(1)}×`,
   goal: '≤ 5×',
+});
+
+const fec = runFecParse();
+rows.push({
+  what: `FEC decode + parse, ${fec.lines.toLocaleString('fr-FR')} lines (${fec.megabytes.toFixed(1)} MB)`,
+  figure: `${fec.oursMbPerS.toFixed(1)} MB/s`,
+  denominator: `uDSV parsing the same text: ${fec.udsvMbPerS.toFixed(1)} MB/s → ${(fec.ratio * 100).toFixed(0)} % of uDSV`,
+  goal: '≥ 40 %',
 });
 
 console.log(`Encours benchmarks — Node ${process.version}, ${process.platform}/${process.arch}\n`);
