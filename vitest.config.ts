@@ -49,7 +49,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['shared/domain/**/*.ts'],
-      exclude: ['**/*.test.ts', 'shared/domain/index.ts'],
+      exclude: ['**/*.test.ts', 'shared/domain/test-builders.ts'],
       reporter: ['text', 'text-summary'],
       thresholds: { lines: 95 },
     },

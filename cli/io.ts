@@ -3,6 +3,7 @@
  * they can be driven from a test without spawning a process; `nodeIo` is the real one.
  */
 import { readFile } from 'node:fs/promises';
+import type { LocalizedText } from '../shared/domain/types';
 
 export type CliIo = {
   readonly stdout: (text: string) => void;
@@ -22,14 +23,10 @@ export const EXIT_FAILURE = 1;
 /** Bad usage or bad input (unreadable file, invalid JSON, a field that does not validate). */
 export const EXIT_USAGE = 2;
 
-/** French first, English second: every user-facing sentence is written in both. */
-export type Lang = 'fr' | 'en';
-export type Text = { readonly fr: string; readonly en: string };
-
 /** One subcommand of `encours`: its name, a one-line summary, and how to run it. */
 export type CliCommand = {
   readonly name: string;
-  readonly summary: Text;
+  readonly summary: LocalizedText;
   /** Runs with the arguments after the subcommand name; resolves to the process exit code. */
   readonly run: (args: readonly string[], io: CliIo) => Promise<number>;
 };

@@ -18,7 +18,8 @@ import type {
 } from '../shared/domain/claim-scenario';
 import type { IndemnityStep, IndemnityStepCode } from '../shared/domain/indemnity';
 import { EXIT_OK, EXIT_USAGE } from './io';
-import type { CliCommand, CliIo, Lang, Text } from './io';
+import type { Lang, LocalizedText as Text } from '../shared/domain/types';
+import type { CliCommand, CliIo } from './io';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -208,6 +209,8 @@ function exclusionLabel(exclusion: InvoiceExclusion | undefined, lang: Lang): st
     switch (exclusion) {
       case 'paid':
         return { fr: 'réglée', en: 'paid' };
+      case 'not-issued':
+        return { fr: 'émise après la date de la simulation', en: 'issued after the simulation date' };
       case 'disputed':
         return { fr: 'en litige, non couverte', en: 'disputed, not covered' };
       case 'terms-beyond-maximum':

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { alertMessages, formatAlertParam, placeholdersOf, renderAlert } from './alert-messages';
 import { ALERT_CODES, alertsFor } from './alerts';
 import type { Alert, AlertCode } from './alerts';
-import type { BuyerLedger, Invoice, LimitDecision } from './model';
+import type { BuyerLedger, Invoice } from './model';
 import { DEFAULT_POLICY } from './policy';
+import { invoice as buildInvoice, decision, ledgerOf } from './test-builders';
 
 const sortedPlaceholders = (code: AlertCode, language: 'fr' | 'en'): string[] => {
   const message = alertMessages[language][code];
@@ -40,41 +41,13 @@ describe('alertMessages', () => {
 });
 
 describe('messages match what the alerts carry', () => {
-  const invoice = (id: string, cents: number, issueDate: string, dueDate: string): Invoice => ({
-    id,
-    buyerId: 'b1',
-    number: `F-${id}`,
-    issueDate,
-    dueDate,
-    amountHtCents: cents,
-    amountTtcCents: cents,
-    currency: 'EUR',
-  });
-  const decision = (
-    id: string,
-    kind: LimitDecision['kind'],
-    effectiveDate: string,
-    amountCents: number,
-    extra = {},
-  ): LimitDecision => ({
-    id,
-    buyerId: 'b1',
-    layer: 'named',
-    kind,
-    decisionDate: effectiveDate,
-    effectiveDate,
-    amountCents,
-    currency: 'EUR',
-    ...extra,
-  });
-  const base = (partial: Partial<BuyerLedger>): BuyerLedger => ({
-    buyer: { id: 'b1', name: 'Client', insolvency: { kind: 'liquidation', judgmentDate: '2026-05-01' } },
-    invoices: [],
-    creditNotes: [],
-    payments: [],
-    limitDecisions: [],
-    ...partial,
-  });
+  const invoice = (id: string, cents: number, issueDate: string, dueDate: string): Invoice =>
+    buildInvoice(id, cents, dueDate, { issueDate });
+  const base = (partial: Partial<BuyerLedger>): BuyerLedger =>
+    ledgerOf({
+      buyer: { id: 'b1', name: 'Client', insolvency: { kind: 'liquidation', judgmentDate: '2026-05-01' } },
+      ...partial,
+    });
   // Scenarios that together raise every alert code (asOf 2026-06-01 unless said).
   const alerts: Alert[] = [
     ...alertsFor(

@@ -2,46 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alertsFor } from './alerts';
 import type { Alert, AlertOptions } from './alerts';
-import type { BuyerLedger, Invoice, LimitDecision, LimitDecisionKind, Payment } from './model';
+import type { BuyerLedger, Invoice, LimitDecision, LimitDecisionKind } from './model';
 import { DEFAULT_POLICY } from './policy';
+import { invoice as buildInvoice, decision, ledgerOf as emptyLedger, payment } from './test-builders';
 
-const invoice = (id: string, htCents: number, dueDate: string, extra: Partial<Invoice> = {}): Invoice => ({
-  id,
-  buyerId: 'b1',
-  number: `F-${id}`,
-  issueDate: '2026-03-01',
-  dueDate,
-  amountHtCents: htCents,
-  amountTtcCents: htCents,
-  currency: 'EUR',
-  ...extra,
-});
-const decision = (
-  id: string,
-  kind: LimitDecisionKind,
-  effectiveDate: string,
-  amountCents: number,
-  extra: Partial<LimitDecision> = {},
-): LimitDecision => ({
-  id,
-  buyerId: 'b1',
-  layer: 'named',
-  kind,
-  decisionDate: effectiveDate,
-  effectiveDate,
-  amountCents,
-  currency: 'EUR',
-  ...extra,
-});
+// Invoices issued 2026-03-01 here; every ledger has a limit far above its exposure unless said.
+const invoice = (id: string, cents: number, dueDate: string, extra: Partial<Invoice> = {}): Invoice =>
+  buildInvoice(id, cents, dueDate, { issueDate: '2026-03-01', ...extra });
 const bigLimit = decision('big', 'granted', '2025-01-01', 100_000_000);
-const ledgerOf = (partial: Partial<BuyerLedger>): BuyerLedger => ({
-  buyer: { id: 'b1', name: 'Client' },
-  invoices: [],
-  creditNotes: [],
-  payments: [],
-  limitDecisions: [bigLimit],
-  ...partial,
-});
+const ledgerOf = (partial: Partial<BuyerLedger>): BuyerLedger =>
+  emptyLedger({ limitDecisions: [bigLimit], ...partial });
 const codes = (alerts: readonly Alert[]): string[] => alerts.map((alert) => alert.code);
 
 describe('exposure against the limit', () => {
@@ -215,15 +185,11 @@ describe('invoice deadlines — worked example 3 (due 2026-03-31, MEP end 2026-0
   });
 
   it('counts what is still open after payments', () => {
-    const payment: Payment = {
-      id: 'p',
-      buyerId: 'b1',
-      date: '2026-04-01',
-      amountCents: 20_000,
-      currency: 'EUR',
-    };
     const [alert] = alertsFor(
-      ledgerOf({ invoices: [invoice('a', 50_000, '2026-03-31')], payments: [payment] }),
+      ledgerOf({
+        invoices: [invoice('a', 50_000, '2026-03-31')],
+        payments: [payment('p', 20_000, '2026-04-01')],
+      }),
       DEFAULT_POLICY,
       '2026-04-10',
     );
@@ -362,13 +328,7 @@ describe('ordering and determinism', () => {
               disputed: entry.disputed,
             }),
           ),
-          payments: generated.payments.map((entry, index) => ({
-            id: `p${index}`,
-            buyerId: 'b1',
-            date: entry.date,
-            amountCents: entry.cents,
-            currency: 'EUR',
-          })),
+          payments: generated.payments.map((entry, index) => payment(`p${index}`, entry.cents, entry.date)),
           limitDecisions: generated.decisions.map((entry, index) =>
             decision(
               `d${index}`,

@@ -114,28 +114,40 @@ function reachesRatio(value: Cents, base: Cents, bp: number): boolean {
   return BigInt(value) * 10_000n >= BigInt(base) * BigInt(bp);
 }
 
-// claimDeadlines goes through date-fns; due dates repeat a lot across a ledger, so results are memoised per
-// policy object (the function is pure, so this changes nothing but the speed).
-const deadlineCache = new WeakMap<Policy, Map<string, ClaimDeadlines>>();
+/** Claim deadlines of one due date with the day numbers the alert rules compare. */
+type Deadlines = ClaimDeadlines & { readonly dmsDay: number; readonly dicDay: number };
 
-function deadlinesFor(dueDate: IsoDate, filing: ClaimFiling | undefined, policy: Policy): ClaimDeadlines {
+function withDays(deadlines: ClaimDeadlines): Deadlines {
+  return { ...deadlines, dmsDay: dayNumber(deadlines.dmsDeadline), dicDay: dayNumber(deadlines.dicDeadline) };
+}
+
+// Due dates repeat a lot across a ledger and most invoices have no filing: those deadlines are memoised per
+// policy object and due date (claimDeadlines is pure, so this changes nothing but the speed). Invoices with a
+// filing are computed on the spot.
+const deadlineCache = new WeakMap<Policy, Map<IsoDate, Deadlines>>();
+
+function deadlinesFor(dueDate: IsoDate, filing: ClaimFiling | undefined, policy: Policy): Deadlines {
+  if (filing !== undefined) {
+    return withDays(
+      claimDeadlines(
+        {
+          dueDate,
+          ...(filing.dmsFiledOn === undefined ? {} : { dmsFiledOn: filing.dmsFiledOn }),
+          ...(filing.dicFiledOn === undefined ? {} : { dicFiledOn: filing.dicFiledOn }),
+        },
+        policy,
+      ),
+    );
+  }
   let cache = deadlineCache.get(policy);
   if (cache === undefined) {
     cache = new Map();
     deadlineCache.set(policy, cache);
   }
-  const key = `${dueDate}|${filing?.dmsFiledOn ?? ''}|${filing?.dicFiledOn ?? ''}`;
-  let deadlines = cache.get(key);
+  let deadlines = cache.get(dueDate);
   if (deadlines === undefined) {
-    deadlines = claimDeadlines(
-      {
-        dueDate,
-        ...(filing?.dmsFiledOn === undefined ? {} : { dmsFiledOn: filing.dmsFiledOn }),
-        ...(filing?.dicFiledOn === undefined ? {} : { dicFiledOn: filing.dicFiledOn }),
-      },
-      policy,
-    );
-    cache.set(key, deadlines);
+    deadlines = withDays(claimDeadlines({ dueDate }, policy));
+    cache.set(dueDate, deadlines);
   }
   return deadlines;
 }
@@ -153,16 +165,15 @@ export function alertsFor(
   const exposure = options.exposure ?? exposureOf(ledger, policy, asOf);
   const cover = options.cover ?? coverAsOf(ledger, policy, asOf, exposure);
   const alerts: Alert[] = [];
-  const push = (alert: Omit<Alert, 'buyerId' | 'messageKey'>): void => {
-    alerts.push({ ...alert, buyerId, messageKey: `alerts.${alert.code}` });
-  };
 
   // Exposure against the limit in force.
   const exposureCents = exposure.exposureCents;
   const limitCents = cover.limitCents;
   if (exposureCents > 0 && limitCents <= 0) {
-    push({
+    alerts.push({
       code: 'no-cover',
+      buyerId,
+      messageKey: 'alerts.no-cover',
       severity: 'critical',
       amountAtStakeCents: exposureCents,
       params: { amount: exposureCents },
@@ -175,9 +186,23 @@ export function alertsFor(
       ratio: Math.floor((exposureCents * 100) / limitCents),
     };
     if (reachesRatio(exposureCents, limitCents, policy.overLimitAlertBp)) {
-      push({ code: 'over-limit', severity: 'critical', amountAtStakeCents: params.amount, params });
+      alerts.push({
+        code: 'over-limit',
+        severity: 'critical',
+        buyerId,
+        amountAtStakeCents: params.amount,
+        messageKey: 'alerts.over-limit',
+        params,
+      });
     } else if (reachesRatio(exposureCents, limitCents, policy.nearLimitAlertBp)) {
-      push({ code: 'near-limit', severity: 'warning', amountAtStakeCents: exposureCents, params });
+      alerts.push({
+        code: 'near-limit',
+        severity: 'warning',
+        buyerId,
+        amountAtStakeCents: exposureCents,
+        messageKey: 'alerts.near-limit',
+        params,
+      });
     }
   }
 
@@ -190,8 +215,11 @@ export function alertsFor(
       if (row.decisionDate > asOf || row.date < recentFrom) continue;
       const previous = row.previousAmountCents ?? 0;
       const next = row.amountCents ?? 0;
-      push({
-        code: row.event === 'reduced' ? 'limit-reduced' : 'limit-cancelled',
+      const code = row.event === 'reduced' ? 'limit-reduced' : 'limit-cancelled';
+      alerts.push({
+        code,
+        buyerId,
+        messageKey: `alerts.${code}`,
         severity: row.event === 'reduced' ? 'warning' : 'critical',
         amountAtStakeCents: Math.max(0, previous - next),
         deadline: row.date,
@@ -208,8 +236,10 @@ export function alertsFor(
     if (inForce === null || endDate === undefined || inForce.amountCents <= 0) continue;
     const daysLeft = dayNumber(endDate) - today;
     if (daysLeft < 0 || daysLeft > expiryWithin) continue;
-    push({
+    alerts.push({
       code: 'limit-expiring',
+      buyerId,
+      messageKey: 'alerts.limit-expiring',
       severity: 'warning',
       amountAtStakeCents: inForce.amountCents,
       deadline: endDate,
@@ -219,8 +249,10 @@ export function alertsFor(
 
   const insolvency = ledger.buyer.insolvency;
   if (insolvency !== undefined && insolvency.judgmentDate <= asOf) {
-    push({
+    alerts.push({
       code: 'insolvency',
+      buyerId,
+      messageKey: 'alerts.insolvency',
       severity: 'critical',
       amountAtStakeCents: exposureCents,
       params: { amount: exposureCents, judgmentDate: insolvency.judgmentDate, procedure: insolvency.kind },
@@ -238,8 +270,10 @@ export function alertsFor(
     const amount = item.openTtcCents;
     const terms = termsDays(invoice);
     if (terms > maxTerms) {
-      push({
+      alerts.push({
         code: 'terms-exceeded',
+        buyerId,
+        messageKey: 'alerts.terms-exceeded',
         severity: 'warning',
         invoiceId,
         amountAtStakeCents: policy.coverBasis === 'HT' ? item.openHtCents : amount,
@@ -251,50 +285,61 @@ export function alertsFor(
     const filing =
       filings !== undefined && Object.hasOwn(filings, invoiceId) ? filings[invoiceId] : undefined;
     const deadlines = deadlinesFor(invoice.dueDate, filing, policy);
-    const common = { invoice: invoice.number, amount };
     if (asOf < deadlines.maxExtensionEnd) {
-      push({
+      alerts.push({
         code: 'invoice-overdue',
+        buyerId,
+        messageKey: 'alerts.invoice-overdue',
         severity: 'warning',
         invoiceId,
         amountAtStakeCents: amount,
         deadline: deadlines.maxExtensionEnd,
-        params: { ...common, days: daysLate, deadline: deadlines.maxExtensionEnd },
+        params: { invoice: invoice.number, amount, days: daysLate, deadline: deadlines.maxExtensionEnd },
       });
     } else {
-      push({
+      alerts.push({
         code: 'stop-shipments',
+        buyerId,
+        messageKey: 'alerts.stop-shipments',
         severity: 'critical',
         invoiceId,
         amountAtStakeCents: amount,
         deadline: deadlines.maxExtensionEnd,
-        params: { ...common, deadline: deadlines.maxExtensionEnd },
+        params: { invoice: invoice.number, amount, deadline: deadlines.maxExtensionEnd },
       });
     }
-    if (filing?.dmsFiledOn === undefined) {
-      const left = dayNumber(deadlines.dmsDeadline) - today;
-      if (left < 0 || left <= dmsWithin) {
-        push({
-          code: left < 0 ? 'dms-missed' : 'dms-due',
-          severity: left < 0 ? 'critical' : 'warning',
-          invoiceId,
-          amountAtStakeCents: amount,
-          deadline: deadlines.dmsDeadline,
-          params: { ...common, deadline: deadlines.dmsDeadline },
-        });
-      }
-    } else if (filing.dicFiledOn === undefined) {
-      const left = dayNumber(deadlines.dicDeadline) - today;
-      if (left < 0 || left <= dicWithin) {
-        push({
-          code: left < 0 ? 'dic-missed' : 'dic-due',
-          severity: left < 0 ? 'critical' : 'warning',
-          invoiceId,
-          amountAtStakeCents: amount,
-          deadline: deadlines.dicDeadline,
-          params: { ...common, deadline: deadlines.dicDeadline },
-        });
-      }
+    // The next filing to make: the DMS until it is filed, then the DIC until it is filed.
+    const next =
+      filing?.dmsFiledOn === undefined
+        ? ({
+            day: deadlines.dmsDay,
+            date: deadlines.dmsDeadline,
+            within: dmsWithin,
+            due: 'dms-due',
+            missed: 'dms-missed',
+          } as const)
+        : filing.dicFiledOn === undefined
+          ? ({
+              day: deadlines.dicDay,
+              date: deadlines.dicDeadline,
+              within: dicWithin,
+              due: 'dic-due',
+              missed: 'dic-missed',
+            } as const)
+          : undefined;
+    const left = next === undefined ? 0 : next.day - today;
+    if (next !== undefined && (left < 0 || left <= next.within)) {
+      const code = left < 0 ? next.missed : next.due;
+      alerts.push({
+        code,
+        buyerId,
+        messageKey: `alerts.${code}`,
+        severity: left < 0 ? 'critical' : 'warning',
+        invoiceId,
+        amountAtStakeCents: amount,
+        deadline: next.date,
+        params: { invoice: invoice.number, amount, deadline: next.date },
+      });
     }
   }
 

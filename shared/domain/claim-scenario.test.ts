@@ -135,6 +135,64 @@ describe('evaluateClaimScenario: cover from the limit history (example 2)', () =
   });
 });
 
+describe('evaluateClaimScenario: every layer of cover.ts', () => {
+  const granted = (layer: 'named' | 'discretionary' | 'top-up', amountCents: number, quotityBp?: number) => ({
+    layer,
+    kind: 'granted' as const,
+    decisionDate: '2026-01-01',
+    effectiveDate: '2026-01-01',
+    amountCents,
+    ...(quotityBp === undefined ? {} : { quotityBp }),
+  });
+
+  it('adds a top-up layer on the named limit, each at its own quotité', () => {
+    // 30 000 open: named 20 000 covers 20 000 at 90 % = 18 000; top-up 10 000 covers the rest at 80 % = 8 000.
+    const result = evaluateClaimScenario(
+      scenario({
+        ...base,
+        limitHistory: [granted('named', 2_000_000), granted('top-up', 1_000_000, 8000)],
+        invoices: [invoice('T', '2026-03-01', 3_000_000)],
+      }),
+    );
+    expect(result.invoices[0]).toMatchObject({
+      limitLayer: 'named',
+      limitInForceCents: 3_000_000,
+      coveredCents: 3_000_000,
+      topUpCoveredCents: 1_000_000,
+    });
+    expect(result.totals.applicableLimitCents).toBe(3_000_000);
+    expect(result.indemnity.indemnityCents).toBe(2_600_000);
+  });
+
+  it('covers with a discretionary limit at the unnamed quotité when it has none of its own', () => {
+    // 20 000 open, discretionary 15 000 → covered 15 000 × 70 % = 10 500.
+    const result = evaluateClaimScenario(
+      scenario({
+        ...base,
+        limitHistory: [granted('discretionary', 1_500_000)],
+        invoices: [invoice('U', '2026-03-01', 2_000_000)],
+      }),
+    );
+    expect(result.invoices[0]).toMatchObject({ limitLayer: 'discretionary', coveredCents: 1_500_000 });
+    expect(result.indemnity.quotityBp).toBe(7000);
+    expect(result.indemnity.indemnityCents).toBe(1_050_000);
+  });
+
+  it('leaves an invoice issued after asOf out of the claim', () => {
+    const result = evaluateClaimScenario(
+      scenario({
+        ...base,
+        invoices: [invoice('V', '2026-03-01', 100_000), invoice('W', '2026-10-01', 200_000)],
+      }),
+    );
+    expect(result.invoices.map((i) => [i.number, i.openTtcCents, i.exclusion])).toEqual([
+      ['V', 100_000, undefined],
+      ['W', 0, 'not-issued'],
+    ]);
+    expect(result.totals.openTtcCents).toBe(100_000);
+  });
+});
+
 describe('evaluateClaimScenario: payments, recoveries and the indemnity', () => {
   it('allocates payments to the oldest invoice first, ignores those after asOf, keeps the excess apart', () => {
     const result = evaluateClaimScenario(

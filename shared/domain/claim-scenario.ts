@@ -8,16 +8,23 @@
  * float or locale-formatted string ever enters the domain; dates are ISO `YYYY-MM-DD`; unknown keys are
  * refused (a typo in a field name must not silently drop a value). See examples/README.md.
  *
- * Invariants of the evaluation: payments and recoveries dated after `asOf` are ignored; the covered amount is
- * computed by a simple private helper (limit in force on each invoice's delivery date, named layer only), not
- * by the full cover module; per-invoice amounts on the cover basis sum to the totals shown.
+ * Invariants of the evaluation: the scenario is turned into a `BuyerLedger` and goes through the domain's one
+ * definition of each rule — `allocate` (payments), `exposureOf` (open amounts, HT share), `coverAsOf` (cover
+ * per invoice and per layer: named, discretionary, unnamed threshold, top-up) — so a simulation never disagrees
+ * with the app. Payments and recoveries dated after `asOf` are ignored; per-invoice amounts on the cover basis
+ * sum to the totals shown.
  */
 import { z } from 'zod';
 import { daysBetween, isIsoDate } from './dates';
 import { claimDeadlines, insolvencyDeadlines } from './deadlines';
 import type { InsolvencyPolicy } from './deadlines';
-import { computeIndemnity, mulDivRound, splitRecoveryAfterIndemnity } from './indemnity';
-import type { IndemnityBreakdown, RecoverySplit } from './indemnity';
+import { coverAsOf } from './cover';
+import type { Cover, PrimaryLayer } from './cover';
+import { exposureOf } from './exposure';
+import { computeIndemnity, splitRecoveryAfterIndemnity } from './indemnity';
+import type { IndemnityBreakdown, IndemnityLayer, RecoverySplit } from './indemnity';
+import type { BuyerLedger, Invoice, LimitDecision, Payment } from './model';
+import { mulRatio } from './money';
 import { DEFAULT_POLICY } from './policy';
 import type { BasisPoints, Cents, IsoDate } from './types';
 
@@ -263,7 +270,13 @@ export function parseClaimScenario(
 
 export type ScenarioPolicy = InsolvencyPolicy;
 
-export type InvoiceExclusion = 'paid' | 'disputed' | 'terms-beyond-maximum' | 'no-limit';
+/**
+ * Why an invoice takes no part in the claim: settled; issued after `asOf`; in dispute; terms beyond the
+ * maximum credit terms; or no limit in force at its shipment (refused, cancelled, expired: no fallback).
+ */
+export type InvoiceExclusion = 'paid' | 'not-issued' | 'disputed' | 'terms-beyond-maximum' | 'no-limit';
+
+type CoverRow = Cover['perInvoice'][number];
 
 export type InvoiceCover = {
   readonly number: string;
@@ -272,9 +285,14 @@ export type InvoiceCover = {
   readonly openTtcCents: Cents;
   /** Open amount on the policy's cover basis (HT by default). */
   readonly openBasisCents: Cents;
+  /** Primary + top-up limit in force on the delivery date (cover.ts). */
   readonly limitInForceCents: Cents;
-  readonly limitLayer: 'named' | 'unnamed' | 'none';
+  /** The primary layer in force on the delivery date; `none` when no limit at all is in force then. */
+  readonly limitLayer: PrimaryLayer | 'none';
+  /** Primary + top-up cover of the open amount. */
   readonly coveredCents: Cents;
+  /** Of which the top-up layer (CAP-style complément). */
+  readonly topUpCoveredCents: Cents;
   readonly exclusion?: InvoiceExclusion;
 };
 
@@ -330,78 +348,90 @@ export type ClaimScenarioResult = {
   readonly recoveriesAfterLoss: readonly RecoveryAfterLoss[];
 };
 
-type OpenInvoice = ClaimScenario['invoices'][number] & { openTtcCents: Cents };
+/** Zero-padded so that ids sort in the scenario's order (allocation and limit replay break ties by id). */
+const ordinal = (prefix: string, index: number): string => `${prefix}-${String(index).padStart(6, '0')}`;
 
-/** Payments up to asOf: to the named invoice first, the rest to the oldest open invoice (issue date) first. */
-function allocatePayments(scenario: ClaimScenario): { invoices: OpenInvoice[]; unappliedCents: Cents } {
-  const invoices: OpenInvoice[] = scenario.invoices.map((inv) => ({
-    ...inv,
-    openTtcCents: inv.amountTtcCents,
-  }));
-  const oldestFirst = [...invoices].sort(
-    (a, b) =>
-      a.issueDate.localeCompare(b.issueDate) ||
-      a.dueDate.localeCompare(b.dueDate) ||
-      a.number.localeCompare(b.number),
-  );
-  const payments = scenario.payments
-    .filter((p) => p.date <= scenario.asOf)
-    .sort((a, b) => a.date.localeCompare(b.date));
-  let unappliedCents = 0;
-  for (const payment of payments) {
-    let left = payment.amountCents;
-    const named = invoices.find((inv) => inv.number === payment.invoiceNumber);
-    for (const invoice of named === undefined ? oldestFirst : [named, ...oldestFirst]) {
-      const applied = Math.min(left, invoice.openTtcCents);
-      invoice.openTtcCents -= applied;
-      left -= applied;
-    }
-    unappliedCents += left;
-  }
-  return { invoices, unappliedCents };
-}
-
-type LimitInForce = {
-  readonly cents: Cents;
-  readonly layer: 'named' | 'unnamed' | 'none';
-  readonly quotityBp?: BasisPoints;
-};
+const SCENARIO_BUYER_ID = 'scenario-buyer';
 
 /**
- * Private, simplified cover rule (the full one lives in cover.ts): the named-layer decision in force on the
- * delivery date is the latest one effective on or before it (requests are not decisions); refused, cancelled,
- * expired, or a temporary limit past its end date, give 0 and do NOT fall back to the unnamed threshold. A
- * buyer with no named decision in force yet is covered up to the unnamed threshold.
+ * The scenario as the documents every other rule consumes. Invoice ids are their numbers (unique, checked by
+ * the schema), so payments name their invoice by id; payments and decisions get ids in file order.
  */
-function limitInForce(scenario: ClaimScenario, policy: ScenarioPolicy, date: IsoDate): LimitInForce {
-  const decisions = scenario.limitHistory
-    .map((decision, index) => ({ decision, index }))
-    .filter(
-      ({ decision }) =>
-        decision.layer === 'named' && decision.kind !== 'requested' && decision.effectiveDate <= date,
-    )
-    .sort(
-      (a, b) =>
-        a.decision.effectiveDate.localeCompare(b.decision.effectiveDate) ||
-        a.decision.decisionDate.localeCompare(b.decision.decisionDate) ||
-        a.index - b.index,
-    );
-  const latest = decisions.at(-1)?.decision;
-  if (latest === undefined) return { cents: policy.unnamedThresholdCents, layer: 'unnamed' };
-  const isVoid =
-    latest.kind === 'refused' ||
-    latest.kind === 'cancelled' ||
-    latest.kind === 'expired' ||
-    (latest.endDate !== undefined && latest.endDate < date);
-  if (isVoid) return { cents: 0, layer: 'none' };
-  return { cents: latest.amountCents, layer: 'named', quotityBp: latest.quotityBp };
+export function scenarioLedger(scenario: ClaimScenario, policy: ScenarioPolicy): BuyerLedger {
+  const { currency } = policy;
+  const buyerId = SCENARIO_BUYER_ID;
+  const { buyer, insolvency } = scenario;
+  return {
+    buyer: {
+      id: buyerId,
+      name: buyer.name,
+      ...(buyer.siren === undefined ? {} : { siren: buyer.siren }),
+      ...(buyer.country === undefined ? {} : { country: buyer.country }),
+      ...(insolvency === undefined
+        ? {}
+        : { insolvency: { kind: insolvency.kind, judgmentDate: insolvency.judgmentDate } }),
+    },
+    invoices: scenario.invoices.map((invoice): Invoice => ({
+      id: invoice.number,
+      buyerId,
+      number: invoice.number,
+      issueDate: invoice.issueDate,
+      ...(invoice.deliveryDate === undefined ? {} : { deliveryDate: invoice.deliveryDate }),
+      dueDate: invoice.dueDate,
+      amountHtCents: invoice.amountHtCents,
+      amountTtcCents: invoice.amountTtcCents,
+      currency,
+      ...(invoice.disputed === undefined ? {} : { disputed: invoice.disputed }),
+    })),
+    creditNotes: [],
+    payments: scenario.payments.map((payment, index): Payment => ({
+      id: ordinal('payment', index),
+      buyerId,
+      date: payment.date,
+      amountCents: payment.amountCents,
+      currency,
+      ...(payment.invoiceNumber === undefined ? {} : { invoiceId: payment.invoiceNumber }),
+    })),
+    limitDecisions: scenario.limitHistory.map(
+      ({ requestedCents, endDate, quotityBp, insurerReference, ...decision }, index): LimitDecision => ({
+        ...decision,
+        id: ordinal('decision', index),
+        buyerId,
+        currency,
+        ...(requestedCents === undefined ? {} : { requestedCents }),
+        ...(endDate === undefined ? {} : { endDate }),
+        ...(quotityBp === undefined ? {} : { quotityBp }),
+        ...(insurerReference === undefined ? {} : { insurerReference }),
+      }),
+    ),
+  };
 }
 
-/** The open amount on the cover basis: HT in proportion to what is left of the TTC amount. */
-function openOnBasis(inv: OpenInvoice, policy: ScenarioPolicy): Cents {
-  if (policy.coverBasis === 'TTC') return inv.openTtcCents;
-  if (inv.amountTtcCents === 0) return 0;
-  return mulDivRound(inv.amountHtCents, inv.openTtcCents, inv.amountTtcCents);
+function exclusionOf(row: CoverRow | undefined): InvoiceExclusion | undefined {
+  if (row === undefined) return 'paid';
+  if (row.uncoveredReason === 'disputed') return 'disputed';
+  if (row.uncoveredReason === 'terms-exceeded') return 'terms-beyond-maximum';
+  if (row.limitCents === 0) return 'no-limit';
+  return undefined;
+}
+
+/**
+ * The quotité of the claim: the scenario's when it forces one; else the layers that cover the debt
+ * (cover.ts `byLayer`), each with its own; with nothing covered, the primary layer's quotité on `asOf`.
+ */
+function quotityOf(
+  scenario: ClaimScenario,
+  cover: Cover,
+  policy: ScenarioPolicy,
+): { readonly quotityBp: BasisPoints; readonly layers?: readonly IndemnityLayer[] } {
+  if (scenario.quotityBp !== undefined) return { quotityBp: scenario.quotityBp };
+  const layers = cover.byLayer.filter((layer) => layer.coveredCents > 0);
+  const primaryNow = cover.byLayer.find((layer) => layer.layer === cover.primaryLayer);
+  const quotityBp =
+    layers[0]?.quotityBp ??
+    primaryNow?.quotityBp ??
+    (cover.primaryLayer === 'named' ? policy.namedQuotityBp : policy.unnamedQuotityBp);
+  return layers.length > 1 ? { quotityBp, layers } : { quotityBp };
 }
 
 function milestone(
@@ -422,69 +452,43 @@ function milestone(
 export function evaluateClaimScenario(scenario: ClaimScenario): ClaimScenarioResult {
   const policy: ScenarioPolicy = { ...DEFAULT_POLICY, ...scenario.policy };
   const { asOf } = scenario;
-  const { invoices: open, unappliedCents } = allocatePayments(scenario);
-  const isExport = scenario.buyer.country !== undefined && scenario.buyer.country !== 'FR';
-  const maxTerms = isExport ? policy.maxCreditTermsExportDays : policy.maxCreditTermsDays;
+  // Allocation, exposure and cover are the domain's own (ledger.ts, exposure.ts, cover.ts): the scenario is
+  // only turned into a ledger, so a simulated claim and the app's screens can never disagree.
+  const ledger = scenarioLedger(scenario, policy);
+  const exposure = exposureOf(ledger, policy, asOf);
+  const cover = coverAsOf(ledger, policy, asOf, exposure);
+  const allocated = new Map(exposure.allocation.invoices.map((item) => [item.invoiceId, item]));
+  const covered = new Map(cover.perInvoice.map((row) => [row.invoiceId, row]));
 
-  const rows = open.map((inv) => {
-    const deliveryDate = inv.deliveryDate ?? inv.issueDate;
-    const openBasisCents = openOnBasis(inv, policy);
-    const limit = limitInForce(scenario, policy, deliveryDate);
-    const exclusion: InvoiceExclusion | undefined =
-      inv.openTtcCents === 0
-        ? 'paid'
-        : inv.disputed === true
-          ? 'disputed'
-          : daysBetween(inv.issueDate, inv.dueDate) > maxTerms
-            ? 'terms-beyond-maximum'
-            : limit.cents === 0
-              ? 'no-limit'
-              : undefined;
-    return { inv, deliveryDate, openBasisCents, limit, exclusion };
+  const invoices: InvoiceCover[] = scenario.invoices.map((inv) => {
+    // Not allocated: issued after asOf, so not owed yet. Not in the cover: settled (only open items are).
+    const item = allocated.get(inv.number);
+    const row = covered.get(inv.number);
+    const exclusion = item === undefined ? 'not-issued' : exclusionOf(row);
+    return {
+      number: inv.number,
+      dueDate: inv.dueDate,
+      deliveryDate: inv.deliveryDate ?? inv.issueDate,
+      openTtcCents: item?.openTtcCents ?? 0,
+      openBasisCents: row?.openCents ?? 0,
+      limitInForceCents: row?.limitCents ?? 0,
+      limitLayer: row === undefined || row.limitCents === 0 ? 'none' : row.limitLayer,
+      coveredCents: row?.coveredCents ?? 0,
+      topUpCoveredCents: row?.topUpCoveredCents ?? 0,
+      ...(exclusion === undefined ? {} : { exclusion }),
+    };
   });
-
-  // Earlier shipments take the limit first; later ones only get the headroom left under their own limit.
-  const eligible = rows
-    .filter((r) => r.exclusion === undefined)
-    .sort(
-      (a, b) =>
-        a.deliveryDate.localeCompare(b.deliveryDate) || a.inv.issueDate.localeCompare(b.inv.issueDate),
-    );
-  const coveredByNumber = new Map<string, Cents>();
-  let applicableLimitCents = 0;
-  for (const row of eligible) {
-    const covered = Math.max(0, Math.min(row.openBasisCents, row.limit.cents - applicableLimitCents));
-    coveredByNumber.set(row.inv.number, covered);
-    applicableLimitCents += covered;
-  }
-
-  const invoices: InvoiceCover[] = rows.map((r) => ({
-    number: r.inv.number,
-    dueDate: r.inv.dueDate,
-    deliveryDate: r.deliveryDate,
-    openTtcCents: r.inv.openTtcCents,
-    openBasisCents: r.openBasisCents,
-    limitInForceCents: r.limit.cents,
-    limitLayer: r.limit.layer,
-    coveredCents: coveredByNumber.get(r.inv.number) ?? 0,
-    ...(r.exclusion === undefined ? {} : { exclusion: r.exclusion }),
-  }));
+  const eligible = invoices.filter((inv) => inv.exclusion === undefined);
 
   const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-  const openTtcCents = sum(rows.map((r) => r.inv.openTtcCents));
-  const openBasisCents = sum(rows.map((r) => r.openBasisCents));
-  const coveredOpenCents = sum(eligible.map((r) => r.openBasisCents));
+  const openTtcCents = sum(invoices.map((inv) => inv.openTtcCents));
+  const openBasisCents = sum(invoices.map((inv) => inv.openBasisCents));
+  const coveredOpenCents = sum(eligible.map((inv) => inv.openBasisCents));
+  const applicableLimitCents = cover.coveredCents;
+  const quotity = quotityOf(scenario, cover, policy);
 
-  // Quotité: the scenario's, else the named layer's when a named limit covers part of the debt, else unnamed.
-  const namedCovering = eligible.filter(
-    (r) => r.limit.layer === 'named' && (coveredByNumber.get(r.inv.number) ?? 0) > 0,
-  );
-  const namedQuotityBp = namedCovering.at(-1)?.limit.quotityBp ?? policy.namedQuotityBp;
-  const isUnnamedOnly = namedCovering.length === 0 && eligible.some((r) => r.limit.layer === 'unnamed');
-  const quotityBp = scenario.quotityBp ?? (isUnnamedOnly ? policy.unnamedQuotityBp : namedQuotityBp);
-
-  const unpaid = (eligible.length > 0 ? eligible : rows.filter((r) => r.exclusion !== 'paid')).map(
-    (r) => r.inv.dueDate,
+  const unpaid = (eligible.length > 0 ? eligible : invoices.filter((inv) => inv.openTtcCents > 0)).map(
+    (inv) => inv.dueDate,
   );
   const referenceDueDate = unpaid.sort().at(0);
 
@@ -530,7 +534,7 @@ export function evaluateClaimScenario(scenario: ClaimScenario): ClaimScenarioRes
 
   // Recoveries are cash (TTC); on an HT basis they are converted at the debt's own HT/TTC ratio.
   const toBasis = (ttc: Cents): Cents =>
-    openTtcCents === 0 ? 0 : mulDivRound(ttc, openBasisCents, openTtcCents);
+    openTtcCents === 0 ? 0 : mulRatio(ttc, openBasisCents, openTtcCents);
   const recoveries = scenario.recoveries
     .filter((r) => r.date <= asOf)
     .sort((a, b) => a.date.localeCompare(b.date));
@@ -552,7 +556,7 @@ export function evaluateClaimScenario(scenario: ClaimScenario): ClaimScenarioRes
       recoveriesBeforeLossCents: beforeBasis,
       limitCents: applicableLimitCents,
       unpaidTtcCents: openTtcCents - beforeTtc,
-      quotityBp,
+      ...quotity,
       maxLiabilityCents,
       alreadyPaidThisYearCents: scenario.policyYear.alreadyIndemnifiedCents,
       aggregateDeductibleUsedCents: scenario.policyYear.aggregateDeductibleUsedCents,
@@ -583,7 +587,7 @@ export function evaluateClaimScenario(scenario: ClaimScenario): ClaimScenarioRes
       coveredOpenCents,
       applicableLimitCents,
       uncoveredCents: openBasisCents - applicableLimitCents,
-      unappliedPaymentsCents: unappliedCents,
+      unappliedPaymentsCents: exposure.allocation.unappliedPaymentCents,
     },
     ...(lossDate === undefined ? {} : { lossDate }),
     recoveriesBeforeLoss: { ttcCents: beforeTtc, basisCents: beforeBasis },

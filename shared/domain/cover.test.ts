@@ -3,57 +3,36 @@ import { describe, expect, it } from 'vitest';
 import { coverAsOf, shipmentDate } from './cover';
 import { exposureOf } from './exposure';
 import { limitInForce } from './limits';
-import type { BuyerLedger, Invoice, LimitDecision, LimitDecisionKind, LimitLayer, Payment } from './model';
+import type { Invoice, LimitDecision, LimitDecisionKind, LimitLayer, Payment } from './model';
 import { DEFAULT_POLICY } from './policy';
+import {
+  decision as buildDecision,
+  invoice as buildInvoice,
+  ledgerOf,
+  payment as buildPayment,
+} from './test-builders';
 
 const EUR = 100; // cents per euro
 
-const invoice = (id: string, htEuros: number, shipped: string, extra: Partial<Invoice> = {}): Invoice => ({
-  id,
-  buyerId: 'b1',
-  number: id,
-  issueDate: shipped,
-  deliveryDate: shipped,
-  dueDate: '2026-04-30', // ≤ 120 days after every shipment used here: within the maximum credit terms
-  amountHtCents: htEuros * EUR,
-  // 20 % VAT; cover works on HT by default.
-  amountTtcCents: htEuros * EUR * 1.2,
-  currency: 'EUR',
-  ...extra,
-});
-const payment = (id: string, euros: number, date: string, invoiceId?: string): Payment => ({
-  id,
-  buyerId: 'b1',
-  date,
-  amountCents: euros * EUR,
-  currency: 'EUR',
-  ...(invoiceId === undefined ? {} : { invoiceId }),
-});
+// Invoices in euros, HT with 20 % VAT (cover works on HT by default), shipped and issued the same day, due
+// 2026-04-30: ≤ 120 days after every shipment used here, so within the maximum credit terms.
+const invoice = (id: string, htEuros: number, shipped: string, extra: Partial<Invoice> = {}): Invoice =>
+  buildInvoice(id, htEuros * EUR * 1.2, '2026-04-30', {
+    number: id,
+    issueDate: shipped,
+    deliveryDate: shipped,
+    amountHtCents: htEuros * EUR,
+    ...extra,
+  });
+const payment = (id: string, euros: number, date: string, invoiceId?: string): Payment =>
+  buildPayment(id, euros * EUR, date, invoiceId);
 const decision = (
   id: string,
   kind: LimitDecisionKind,
   effectiveDate: string,
   euros: number,
   extra: Partial<LimitDecision> = {},
-): LimitDecision => ({
-  id,
-  buyerId: 'b1',
-  layer: 'named',
-  kind,
-  decisionDate: effectiveDate,
-  effectiveDate,
-  amountCents: euros * EUR,
-  currency: 'EUR',
-  ...extra,
-});
-const ledgerOf = (partial: Partial<BuyerLedger>): BuyerLedger => ({
-  buyer: { id: 'b1', name: 'Client' },
-  invoices: [],
-  creditNotes: [],
-  payments: [],
-  limitDecisions: [],
-  ...partial,
-});
+): LimitDecision => buildDecision(id, kind, effectiveDate, euros * EUR, extra);
 
 describe('coverAsOf — worked example 1', () => {
   // Exposure 40 000 HT, named limit 30 000, quotité 90 % → covered 30 000, uncovered 10 000, indemnity 27 000.
@@ -96,6 +75,8 @@ describe('coverAsOf — worked example 1', () => {
         coveredCents: 25_000 * EUR,
         topUpCoveredCents: 0,
         layer: 'named',
+        limitCents: 30_000 * EUR,
+        limitLayer: 'named',
       },
       {
         invoiceId: 'b',
@@ -103,6 +84,8 @@ describe('coverAsOf — worked example 1', () => {
         coveredCents: 5_000 * EUR,
         topUpCoveredCents: 0,
         layer: 'named',
+        limitCents: 30_000 * EUR,
+        limitLayer: 'named',
         uncoveredReason: 'over-limit',
       },
     ]);
@@ -298,6 +281,9 @@ describe('coverAsOf — layers and fallbacks', () => {
       invoiceId: 'd',
       coveredCents: 0,
       layer: null,
+      // The limit at its shipment is still reported, for display.
+      limitCents: 30_000 * EUR,
+      limitLayer: 'named',
       uncoveredReason: 'disputed',
     });
   });

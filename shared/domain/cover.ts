@@ -55,6 +55,10 @@ export type InvoiceCover = {
   readonly topUpCoveredCents: Cents;
   /** The primary layer in force at shipment (`null` for invoices left out of the walk). */
   readonly layer: PrimaryLayer | null;
+  /** Primary + top-up limit in force at the invoice's shipment (also for invoices left out of the walk). */
+  readonly limitCents: Cents;
+  /** The primary layer in force at shipment, whether or not the invoice takes part in the walk. */
+  readonly limitLayer: PrimaryLayer;
   /** Why part or all of the invoice is not covered. */
   readonly uncoveredReason?: UncoveredReason;
 };
@@ -154,6 +158,10 @@ export function coverAsOf(
   let earlierTopUp = 0;
   for (const item of items) {
     const openCents = openOnBasis(item, basis);
+    const shipped = shipmentDate(item.invoice);
+    const primary = primaryAt(timelines, policy, shipped);
+    const topUp: LimitInForce | null = limitAt(timelines.topUp, shipped);
+    const limitCents = primary.amountCents + (topUp?.amountCents ?? 0);
     const excluded: UncoveredReason | undefined = item.isDisputed
       ? 'disputed'
       : termsDays(item.invoice) > maxTerms
@@ -166,33 +174,35 @@ export function coverAsOf(
         coveredCents: 0,
         topUpCoveredCents: 0,
         layer: null,
+        limitCents,
+        limitLayer: primary.layer,
         uncoveredReason: excluded,
       });
       continue;
     }
-    const shipped = shipmentDate(item.invoice);
-    const primary = primaryAt(timelines, policy, shipped);
     const primaryCovered = Math.min(openCents, Math.max(0, primary.amountCents - earlierPrimary));
     earlierPrimary += openCents;
     covered[primary.layer] += primaryCovered;
     quotities[primary.layer] ??= primary.quotityBp;
 
     const rest = openCents - primaryCovered;
-    const topUp: LimitInForce | null = limitAt(timelines.topUp, shipped);
     const topUpCovered = topUp === null ? 0 : Math.min(rest, Math.max(0, topUp.amountCents - earlierTopUp));
     earlierTopUp += rest;
     covered['top-up'] += topUpCovered;
     if (topUp !== null) quotities['top-up'] ??= topUp.decision.quotityBp ?? policy.namedQuotityBp;
 
     const total = primaryCovered + topUpCovered;
-    perInvoice.push({
+    const row: InvoiceCover = {
       invoiceId: item.invoiceId,
       openCents,
       coveredCents: total,
       topUpCoveredCents: topUpCovered,
       layer: primary.layer,
-      ...(total < openCents ? { uncoveredReason: 'over-limit' as const } : {}),
-    });
+      limitCents,
+      limitLayer: primary.layer,
+    };
+    // The reason key exists only when part of the invoice is left uncovered; only those rows pay for a copy.
+    perInvoice.push(total < openCents ? { ...row, uncoveredReason: 'over-limit' } : row);
   }
 
   const primaryNow = primaryAt(timelines, policy, asOf);
@@ -204,7 +214,8 @@ export function coverAsOf(
     'top-up': topUpNow?.amountCents ?? null,
   };
   limitNow[primaryNow.layer] = primaryNow.amountCents;
-  const quotityNow: Partial<Record<CoverLayer, BasisPoints>> = { [primaryNow.layer]: primaryNow.quotityBp };
+  const quotityNow: Partial<Record<CoverLayer, BasisPoints>> = {};
+  quotityNow[primaryNow.layer] = primaryNow.quotityBp;
   if (topUpNow !== null) quotityNow['top-up'] = topUpNow.decision.quotityBp ?? policy.namedQuotityBp;
 
   const byLayer: LayerCover[] = [];

@@ -1,41 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { exposureOf } from './exposure';
-import type { BuyerLedger, Invoice, Payment } from './model';
+import type { Invoice } from './model';
 import { DEFAULT_POLICY } from './policy';
+import { invoice as buildInvoice, ledgerOf, payment } from './test-builders';
 
+/** Invoice issued 2026-01-01 with VAT: `ht` excluded, `ttc` included. */
 const invoice = (
   id: string,
   ht: number,
   ttc: number,
   dueDate: string,
   extra: Partial<Invoice> = {},
-): Invoice => ({
-  id,
-  buyerId: 'b1',
-  number: id,
-  issueDate: '2026-01-01',
-  dueDate,
-  amountHtCents: ht,
-  amountTtcCents: ttc,
-  currency: 'EUR',
-  ...extra,
-});
-const payment = (id: string, amountCents: number, date: string, invoiceId?: string): Payment => ({
-  id,
-  buyerId: 'b1',
-  date,
-  amountCents,
-  currency: 'EUR',
-  ...(invoiceId === undefined ? {} : { invoiceId }),
-});
-const ledgerOf = (partial: Partial<BuyerLedger>): BuyerLedger => ({
-  buyer: { id: 'b1', name: 'Client' },
-  invoices: [],
-  creditNotes: [],
-  payments: [],
-  limitDecisions: [],
-  ...partial,
-});
+): Invoice => buildInvoice(id, ttc, dueDate, { number: id, amountHtCents: ht, ...extra });
 
 // a: 10 000 HT / 12 000 TTC due 01-31, 6 000 paid → open 6 000 TTC, 5 000 HT (half), overdue on 02-15.
 // b: 20 000 HT / 24 000 TTC due 03-31, disputed, untouched.

@@ -17,7 +17,6 @@
  *   and the TTC figures.
  * - Amounts are in the policy's currency (the ledger is kept in one currency).
  */
-import { dayNumber } from './aging';
 import { allocate } from './ledger';
 import type { Allocation, InvoiceAllocation } from './ledger';
 import type { BuyerLedger } from './model';
@@ -56,7 +55,6 @@ export function openOnBasis(item: InvoiceAllocation, basis: CoverBasis): Cents {
 export function exposureOf(ledger: BuyerLedger, policy: Policy, asOf: IsoDate): Exposure {
   const allocation = allocate(ledger, asOf);
   const basis = policy.coverBasis;
-  const today = dayNumber(asOf);
 
   let openHt = 0;
   let openTtc = 0;
@@ -73,7 +71,8 @@ export function exposureOf(ledger: BuyerLedger, policy: Policy, asOf: IsoDate): 
     openHt += item.openHtCents;
     openTtc += item.openTtcCents;
     const onBasis = openOnBasis(item, basis);
-    if (dayNumber(item.invoice.dueDate) < today) overdue += onBasis;
+    // ISO dates compare as strings: no parsing in this loop over every open invoice.
+    if (item.dueDate < asOf) overdue += onBasis;
     if (item.isDisputed) disputed += onBasis;
   }
 

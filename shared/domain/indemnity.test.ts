@@ -134,6 +134,40 @@ describe('computeIndemnity', () => {
     expect(() => computeIndemnity({ ...base, coveredOpenCents: -1 }, DEFAULT_POLICY)).toThrow(RangeError);
     expect(() => computeIndemnity({ ...base, limitCents: 10.5 }, DEFAULT_POLICY)).toThrow(RangeError);
     expect(() => computeIndemnity({ ...base, quotityBp: 10_001 }, DEFAULT_POLICY)).toThrow(RangeError);
+    const badLayer = [
+      { coveredCents: 1, quotityBp: 9000 },
+      { coveredCents: 1, quotityBp: -1 },
+    ];
+    expect(() => computeIndemnity({ ...base, layers: badLayer }, DEFAULT_POLICY)).toThrow(RangeError);
+  });
+
+  it.each([
+    // Named 25 000 at 90 % + top-up 5 000 at 80 %, loss 30 000 within the 30 000 of limits:
+    // 25 000 × 90 % + 5 000 × 80 % = 22 500 + 4 000 = 26 500.
+    { deductible: 0, parts: [2_250_000, 400_000], expected: 2_650_000 },
+    // 3 000 deductible: 27 000 split 25 : 5 → 22 500 and 4 500 → 20 250 + 3 600 = 23 850.
+    { deductible: 300_000, parts: [2_025_000, 360_000], expected: 2_385_000 },
+  ])('applies each layer its own quotité (deductible $deductible)', ({ deductible, parts, expected }) => {
+    const result = computeIndemnity(
+      {
+        coveredOpenCents: 3_000_000,
+        recoveriesBeforeLossCents: 0,
+        limitCents: 3_000_000,
+        unpaidTtcCents: 3_600_000,
+        layers: [
+          { coveredCents: 2_500_000, quotityBp: 9000 },
+          { coveredCents: 0, quotityBp: 5000 }, // covers nothing: ignored
+          { coveredCents: 500_000, quotityBp: 8000 },
+        ],
+      },
+      policyWith({ perClaimDeductibleCents: deductible }),
+    );
+    expect(result.steps.filter((step) => step.code === 'quotity')).toEqual([
+      { code: 'quotity', cents: parts[0], quotityBp: 9000 },
+      { code: 'quotity', cents: parts[1], quotityBp: 8000 },
+    ]);
+    expect(result.quotityBp).toBe(9000);
+    expect(result.indemnityCents).toBe(expected);
   });
 
   const cents = fc.integer({ min: 0, max: 1_000_000_000 });

@@ -12,9 +12,11 @@
  * quotité × min(limit, covered open amount). Every step is returned with a code so the UI and the CLI can show
  * the working; they pick their words by code.
  */
-import { applyBp, mulRatio } from './money';
+import { allocateProportionally, applyBp, mulRatio } from './money';
 import type { Policy } from './policy';
 import type { BasisPoints, Cents } from './types';
+
+export type IndemnityLayer = { readonly coveredCents: Cents; readonly quotityBp: BasisPoints };
 
 export type IndemnityInput = {
   /**
@@ -30,6 +32,14 @@ export type IndemnityInput = {
   readonly unpaidTtcCents: Cents;
   /** Quotité of the layer; defaults to the policy's named quotité. */
   readonly quotityBp?: BasisPoints;
+  /**
+   * When the covered debt sits on several layers with their own quotités (primary + top-up, cover.ts
+   * `byLayer`): each layer's covered amount and quotité. The amount after the per-claim deductible is split in
+   * proportion to the covered amounts (largest remainder, so the parts sum to it exactly) and each part is
+   * multiplied by its own quotité; one `quotity` step per layer. Layers covering nothing are ignored; with a
+   * single layer left this is the same as `quotityBp`.
+   */
+  readonly layers?: readonly IndemnityLayer[];
   /** Limite de décaissement for the policy year; no cap when absent. */
   readonly maxLiabilityCents?: Cents;
   /** Indemnities already paid in the same policy year (count against the maximum liability). */
@@ -84,8 +94,15 @@ function assertCents(name: string, value: number): void {
   }
 }
 
+function assertQuotity(quotityBp: BasisPoints): void {
+  if (!Number.isSafeInteger(quotityBp) || quotityBp < 0 || quotityBp > 10_000) {
+    throw new RangeError(`quotityBp must be an integer between 0 and 10000, got ${quotityBp}`);
+  }
+}
+
 export function computeIndemnity(input: IndemnityInput, policy: Policy): IndemnityBreakdown {
-  const quotityBp = input.quotityBp ?? policy.namedQuotityBp;
+  const layers = (input.layers ?? []).filter((layer) => layer.coveredCents > 0);
+  const quotityBp = input.quotityBp ?? layers[0]?.quotityBp ?? policy.namedQuotityBp;
   const alreadyPaid = input.alreadyPaidThisYearCents ?? 0;
   const aggregateUsed = input.aggregateDeductibleUsedCents ?? 0;
   assertCents('coveredOpenCents', input.coveredOpenCents);
@@ -95,8 +112,10 @@ export function computeIndemnity(input: IndemnityInput, policy: Policy): Indemni
   assertCents('alreadyPaidThisYearCents', alreadyPaid);
   assertCents('aggregateDeductibleUsedCents', aggregateUsed);
   if (input.maxLiabilityCents !== undefined) assertCents('maxLiabilityCents', input.maxLiabilityCents);
-  if (!Number.isSafeInteger(quotityBp) || quotityBp < 0 || quotityBp > 10_000) {
-    throw new RangeError(`quotityBp must be an integer between 0 and 10000, got ${quotityBp}`);
+  assertQuotity(quotityBp);
+  for (const layer of input.layers ?? []) {
+    assertCents('layers[].coveredCents', layer.coveredCents);
+    assertQuotity(layer.quotityBp);
   }
 
   const steps: IndemnityStep[] = [
@@ -131,8 +150,21 @@ export function computeIndemnity(input: IndemnityInput, policy: Policy): Indemni
   steps.push({ code: 'per-claim-deductible', cents: deduction(deductible) });
   steps.push({ code: 'after-deductible', cents: afterDeductible });
 
-  const afterQuotity = applyBp(afterDeductible, quotityBp);
-  steps.push({ code: 'quotity', cents: afterQuotity, quotityBp });
+  let afterQuotity = 0;
+  if (layers.length > 1) {
+    const parts = allocateProportionally(
+      afterDeductible,
+      layers.map((layer) => layer.coveredCents),
+    );
+    layers.forEach((layer, index) => {
+      const cents = applyBp(parts[index] ?? 0, layer.quotityBp);
+      afterQuotity += cents;
+      steps.push({ code: 'quotity', cents, quotityBp: layer.quotityBp });
+    });
+  } else {
+    afterQuotity = applyBp(afterDeductible, quotityBp);
+    steps.push({ code: 'quotity', cents: afterQuotity, quotityBp });
+  }
 
   const liabilityLeft =
     input.maxLiabilityCents === undefined ? afterQuotity : Math.max(0, input.maxLiabilityCents - alreadyPaid);

@@ -2,43 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, openBalance, openItemsOf } from './ledger';
 import type { LedgerDocuments } from './ledger';
-import type { CreditNote, Invoice, Payment } from './model';
+import { creditNote, invoice, ledgerOf, payment } from './test-builders';
 
-const invoice = (id: string, ttc: number, dueDate: string, extra: Partial<Invoice> = {}): Invoice => ({
-  id,
-  buyerId: 'b1',
-  number: `F-${id}`,
-  issueDate: '2026-01-01',
-  dueDate,
-  amountHtCents: ttc,
-  amountTtcCents: ttc,
-  currency: 'EUR',
-  ...extra,
-});
-const payment = (id: string, amountCents: number, date: string, invoiceId?: string): Payment => ({
-  id,
-  buyerId: 'b1',
-  date,
-  amountCents,
-  currency: 'EUR',
-  ...(invoiceId === undefined ? {} : { invoiceId }),
-});
-const creditNote = (id: string, ttc: number, date: string, invoiceId?: string, ht = ttc): CreditNote => ({
-  id,
-  buyerId: 'b1',
-  number: `A-${id}`,
-  date,
-  amountHtCents: ht,
-  amountTtcCents: ttc,
-  currency: 'EUR',
-  ...(invoiceId === undefined ? {} : { invoiceId }),
-});
-const docs = (partial: Partial<LedgerDocuments>): LedgerDocuments => ({
-  invoices: [],
-  creditNotes: [],
-  payments: [],
-  ...partial,
-});
+const docs = ledgerOf;
 const openById = (ledger: LedgerDocuments, asOf: string): Record<string, number> =>
   Object.fromEntries(allocate(ledger, asOf).invoices.map((item) => [item.invoiceId, item.openTtcCents]));
 
@@ -98,6 +64,20 @@ describe('allocate', () => {
     expect(allocation.unappliedPaymentCents).toBe(200);
     expect(allocation.unappliedCents).toBe(200);
     expect(openBalance(allocation)).toBe(-200);
+  });
+
+  it('finds a named invoice the same way in a large ledger (more invoices than a linear scan handles)', () => {
+    // 40 invoices of 100 due on successive days; the payment names the newest one, so it must not go to the
+    // oldest: i39 is settled, every other invoice is still open at 100.
+    const invoices = Array.from({ length: 40 }, (_, i) =>
+      invoice(`i${i}`, 100, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`, { issueDate: '2026-01-01' }),
+    );
+    const open = openById(
+      docs({ invoices, payments: [payment('p', 100, '2026-01-15', 'i39')] }),
+      '2026-03-01',
+    );
+    expect(open['i39']).toBe(0);
+    expect(Object.values(open).reduce((sum, cents) => sum + cents, 0)).toBe(39 * 100);
   });
 
   it('treats a payment naming an unknown invoice as unnamed', () => {

@@ -70,25 +70,38 @@ function compareByDateThenId(a: { date: IsoDate; id: string }, b: { date: IsoDat
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** An `InvoiceAllocation` while it is being filled in: one object per invoice, returned as is (no copy). */
 type MutableAllocation = {
+  readonly invoiceId: string;
   readonly invoice: Invoice;
-  open: Cents;
-  paid: Cents;
-  credited: Cents;
+  readonly dueDate: IsoDate;
+  openTtcCents: Cents;
+  openHtCents: Cents;
+  paidCents: Cents;
+  creditedCents: Cents;
+  readonly isDisputed: boolean;
 };
 
-type Leftover = { readonly amount: Cents; readonly note?: CreditNote };
+/** Below this many invoices a linear scan finds a named invoice faster than building a Map. */
+const LINEAR_LOOKUP_MAX = 32;
 
 /** Applies credit notes and payments to invoices as of `asOf` (see the module header for the order). */
 export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
-  const eligible = ledger.invoices.filter((invoice) => invoice.issueDate <= asOf);
-  eligible.sort(compareInvoicesForSettlement);
-  const records: MutableAllocation[] = eligible.map((invoice) => ({
-    invoice,
-    open: invoice.amountTtcCents,
-    paid: 0,
-    credited: 0,
-  }));
+  const records: MutableAllocation[] = [];
+  for (const invoice of ledger.invoices) {
+    if (invoice.issueDate > asOf) continue;
+    records.push({
+      invoiceId: invoice.id,
+      invoice,
+      dueDate: invoice.dueDate,
+      openTtcCents: invoice.amountTtcCents,
+      openHtCents: invoice.amountHtCents,
+      paidCents: 0,
+      creditedCents: 0,
+      isDisputed: invoice.disputed === true,
+    });
+  }
+  records.sort((a, b) => compareInvoicesForSettlement(a.invoice, b.invoice));
 
   const notes = ledger.creditNotes.filter((note) => note.date <= asOf).sort(compareByDateThenId);
   const payments = ledger.payments.filter((payment) => payment.date <= asOf).sort(compareByDateThenId);
@@ -100,34 +113,38 @@ export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
   let byId: Map<string, MutableAllocation> | undefined;
   const named = (invoiceId: string | undefined): MutableAllocation | undefined => {
     if (invoiceId === undefined) return undefined;
-    byId ??= new Map(records.map((record) => [record.invoice.id, record]));
+    if (records.length <= LINEAR_LOOKUP_MAX) {
+      for (const record of records) if (record.invoiceId === invoiceId) return record;
+      return undefined;
+    }
+    byId ??= new Map(records.map((record) => [record.invoiceId, record]));
     return byId.get(invoiceId);
   };
 
-  // Pass 1: named documents to their invoice; the rest waits for pass 2.
-  const noteLeftovers: Leftover[] = [];
+  // Pass 1: named documents to their invoice; the rest waits for pass 2 (leftover amounts by index).
+  const noteLeftovers: Cents[] = [];
   for (const note of notes) {
     const target = named(note.invoiceId);
     let amount = note.amountTtcCents;
     if (target !== undefined) {
-      const applied = Math.min(amount, target.open);
-      target.open -= applied;
-      target.credited += applied;
+      const applied = Math.min(amount, target.openTtcCents);
+      target.openTtcCents -= applied;
+      target.creditedCents += applied;
       amount -= applied;
     }
-    if (amount > 0) noteLeftovers.push({ amount, note });
+    noteLeftovers.push(amount);
   }
-  const paymentLeftovers: Leftover[] = [];
+  const paymentLeftovers: Cents[] = [];
   for (const payment of payments) {
     const target = named(payment.invoiceId);
     let amount = payment.amountCents;
     if (target !== undefined) {
-      const applied = Math.min(amount, target.open);
-      target.open -= applied;
-      target.paid += applied;
+      const applied = Math.min(amount, target.openTtcCents);
+      target.openTtcCents -= applied;
+      target.paidCents += applied;
       amount -= applied;
     }
-    if (amount > 0) paymentLeftovers.push({ amount });
+    if (amount > 0) paymentLeftovers.push(amount);
   }
 
   // Pass 2: oldest open invoice first. `cursor` only moves forward because open amounts only decrease.
@@ -136,14 +153,14 @@ export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
     let left = amount;
     while (left > 0 && cursor < records.length) {
       const record = records[cursor];
-      if (record === undefined || record.open <= 0) {
+      if (record === undefined || record.openTtcCents <= 0) {
         cursor += 1;
         continue;
       }
-      const applied = Math.min(left, record.open);
-      record.open -= applied;
-      if (isCredit) record.credited += applied;
-      else record.paid += applied;
+      const applied = Math.min(left, record.openTtcCents);
+      record.openTtcCents -= applied;
+      if (isCredit) record.creditedCents += applied;
+      else record.paidCents += applied;
       left -= applied;
     }
     return left;
@@ -151,33 +168,24 @@ export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
 
   let unappliedCreditCents = 0;
   let unappliedCreditHtCents = 0;
-  for (const leftover of noteLeftovers) {
-    const left = spread(leftover.amount, true);
-    if (left > 0 && leftover.note !== undefined) {
+  notes.forEach((note, index) => {
+    const leftover = noteLeftovers[index] ?? 0;
+    if (leftover <= 0) return;
+    const left = spread(leftover, true);
+    if (left > 0) {
       unappliedCreditCents += left;
       unappliedCreditHtCents +=
-        leftover.note.amountTtcCents === 0
-          ? 0
-          : mulRatio(leftover.note.amountHtCents, left, leftover.note.amountTtcCents);
+        note.amountTtcCents === 0 ? 0 : mulRatio(note.amountHtCents, left, note.amountTtcCents);
     }
-  }
+  });
   let unappliedPaymentCents = 0;
-  for (const leftover of paymentLeftovers) unappliedPaymentCents += spread(leftover.amount, false);
+  for (const leftover of paymentLeftovers) unappliedPaymentCents += spread(leftover, false);
 
-  const invoices: InvoiceAllocation[] = records.map((record) => ({
-    invoiceId: record.invoice.id,
-    invoice: record.invoice,
-    dueDate: record.invoice.dueDate,
-    openTtcCents: record.open,
-    openHtCents: openHt(record.invoice, record.open),
-    paidCents: record.paid,
-    creditedCents: record.credited,
-    isDisputed: record.invoice.disputed === true,
-  }));
+  for (const record of records) record.openHtCents = openHt(record.invoice, record.openTtcCents);
 
   return {
     asOf,
-    invoices,
+    invoices: records,
     receivedCents,
     unappliedCents: unappliedCreditCents + unappliedPaymentCents,
     unappliedPaymentCents,

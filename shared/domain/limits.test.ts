@@ -2,24 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { limitHistory, limitInForce } from './limits';
 import type { LimitDecision, LimitDecisionKind, LimitLayer } from './model';
-
-const decision = (
-  id: string,
-  kind: LimitDecisionKind,
-  effectiveDate: string,
-  amountCents: number,
-  extra: Partial<LimitDecision> = {},
-): LimitDecision => ({
-  id,
-  buyerId: 'b1',
-  layer: 'named',
-  kind,
-  decisionDate: effectiveDate,
-  effectiveDate,
-  amountCents,
-  currency: 'EUR',
-  ...extra,
-});
+import { decision } from './test-builders';
 
 const amountOn = (
   decisions: readonly LimitDecision[],

@@ -15,7 +15,10 @@ export type Buyer = {
   readonly siren?: string;
   readonly country?: string;
   /** Set when the buyer is in insolvency proceedings (procédure collective), with the judgment date. */
-  readonly insolvency?: { readonly kind: 'sauvegarde' | 'redressement' | 'liquidation'; readonly judgmentDate: IsoDate };
+  readonly insolvency?: {
+    readonly kind: 'sauvegarde' | 'redressement' | 'liquidation';
+    readonly judgmentDate: IsoDate;
+  };
 };
 
 /** A sales invoice (facture). `amountTtcCents` is what the buyer owes; `amountHtCents` excludes VAT. */
@@ -59,14 +62,7 @@ export type Payment = {
 
 /** Every kind of insurer decision on a buyer's credit limit (domain.md §1–2). */
 export type LimitDecisionKind =
-  | 'requested'
-  | 'granted'
-  | 'partial'
-  | 'refused'
-  | 'reduced'
-  | 'cancelled'
-  | 'expired'
-  | 'temporary';
+  'requested' | 'granted' | 'partial' | 'refused' | 'reduced' | 'cancelled' | 'expired' | 'temporary';
 
 /** Which layer of cover a decision belongs to. */
 export type LimitLayer = 'named' | 'discretionary' | 'top-up';

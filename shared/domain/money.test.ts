@@ -209,7 +209,8 @@ describe('mulRatio and applyBp', () => {
   it('mulRatio agrees with the BigInt rule on both sides of the safe-product boundary', () => {
     const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
     const small = fc.integer({ min: -1e9, max: 1e9 });
-    const nonZero = (arbitrary: fc.Arbitrary<number>): fc.Arbitrary<number> => arbitrary.filter((d) => d !== 0);
+    const nonZero = (arbitrary: fc.Arbitrary<number>): fc.Arbitrary<number> =>
+      arbitrary.filter((d) => d !== 0);
     fc.assert(
       fc.property(fc.oneof(small, safe), fc.oneof(small, safe), nonZero(fc.oneof(small, safe)), (a, n, d) => {
         const reference = roundHalfAwayFromZero(BigInt(a) * BigInt(n), BigInt(d));
