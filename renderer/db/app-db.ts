@@ -1,0 +1,98 @@
+/**
+ * The database of ONE workspace (a company's ledger): `encours-ws-<id>`. Typed tables for every entity of
+ * `shared/commands`, plus the local-only tables: the outbox (operations waiting to be pushed, keyed by
+ * `clientSeq`), conflicts (ops the server refused), stored per-buyer aggregates, and meta (clientId,
+ * lastClientSeq).
+ *
+ * Invariants: writes go through `runCommand` only; transactions use strict durability so a committed write
+ * is on disk; the schema comes from the append-only SCHEMA_VERSIONS.
+ */
+import Dexie from 'dexie';
+import type { Table } from 'dexie';
+import type { Change } from '../../shared/commands/define';
+import type { BuyerAggregate, EntityName, EntityRows } from '../../shared/commands/entities';
+import type { LocalizedText } from '../../shared/domain/types';
+import { SCHEMA_VERSIONS } from './schema-versions';
+import type { SchemaVersion } from './schema-versions';
+
+export type OutboxOp = {
+  readonly opId: string;
+  readonly clientId: string;
+  /** Strictly increasing, no gaps: allocated from meta.lastClientSeq in the writing transaction. */
+  readonly clientSeq: number;
+  readonly command: string;
+  readonly args: unknown;
+  readonly baseVersion?: number;
+  readonly createdAt: string;
+};
+
+export type ConflictRow = {
+  readonly opId: string;
+  readonly clientSeq: number;
+  readonly command: string;
+  readonly args: unknown;
+  readonly status: 'rejected' | 'conflict';
+  readonly reason: LocalizedText;
+  readonly serverChanges?: readonly Change[];
+};
+
+export const META_ID = 'local';
+
+export type MetaRow = {
+  readonly id: typeof META_ID;
+  readonly clientId: string;
+  readonly lastClientSeq: number;
+};
+
+export type StoredBuyerAggregate = BuyerAggregate & { readonly updatedAt: string };
+
+type EntityTables = { readonly [E in EntityName]: Table<EntityRows[E], string> };
+
+export function workspaceDbName(workspaceId: string): string {
+  return `encours-ws-${workspaceId}`;
+}
+
+export class AppDB extends Dexie {
+  declare readonly buyers: Table<EntityRows['buyers'], string>;
+  declare readonly limitDecisions: Table<EntityRows['limitDecisions'], string>;
+  declare readonly invoices: Table<EntityRows['invoices'], string>;
+  declare readonly payments: Table<EntityRows['payments'], string>;
+  declare readonly creditNotes: Table<EntityRows['creditNotes'], string>;
+  declare readonly claims: Table<EntityRows['claims'], string>;
+  declare readonly claimEvents: Table<EntityRows['claimEvents'], string>;
+  declare readonly policy: Table<EntityRows['policy'], string>;
+  declare readonly attachments: Table<EntityRows['attachments'], string>;
+  declare readonly imports: Table<EntityRows['imports'], string>;
+  declare readonly outbox: Table<OutboxOp, number>;
+  declare readonly conflicts: Table<ConflictRow, string>;
+  declare readonly buyerAggregates: Table<StoredBuyerAggregate, string>;
+  declare readonly meta: Table<MetaRow, string>;
+
+  readonly workspaceId: string;
+
+  /** `versions` is for migration tests (open a database as an older app would); the app uses the default. */
+  constructor(workspaceId: string, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(workspaceDbName(workspaceId), { chromeTransactionDurability: 'strict' });
+    this.workspaceId = workspaceId;
+    for (const entry of versions) {
+      const version = this.version(entry.version).stores(entry.stores);
+      if (entry.upgrade !== undefined) version.upgrade(entry.upgrade);
+    }
+  }
+
+  /** The entity tables by name, for code that is generic over entities (commands, sync). */
+  get entities(): EntityTables {
+    return {
+      buyers: this.buyers,
+      limitDecisions: this.limitDecisions,
+      invoices: this.invoices,
+      payments: this.payments,
+      creditNotes: this.creditNotes,
+      claims: this.claims,
+      claimEvents: this.claimEvents,
+      policy: this.policy,
+      attachments: this.attachments,
+      imports: this.imports,
+    };
+  }
+}

@@ -1,0 +1,190 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { alertsFor } from '../../shared/domain/alerts';
+import { coverAsOf } from '../../shared/domain/cover';
+import { exposureOf } from '../../shared/domain/exposure';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import { commands } from '../../shared/commands/registry';
+import type { ImportLedgerArgs } from '../../shared/commands/import-ledger';
+import type { AppDB } from './app-db';
+import { openAppDb } from './open-db';
+import { runCommand } from './run-command';
+
+const CTX = { actor: 'test', now: '2026-03-01T09:00:00.000Z', today: '2026-03-01' };
+const BUYER = { id: 'b1', name: 'Dupont SARL' };
+const invoice = (id: string, dueDate: string, amountHtCents: number) => ({
+  id,
+  buyerId: 'b1',
+  number: `F-${id}`,
+  issueDate: '2026-01-01',
+  dueDate,
+  amountHtCents,
+  amountTtcCents: amountHtCents * 1.2,
+  currency: 'EUR',
+});
+
+async function freshDb(): Promise<AppDB> {
+  return openAppDb(`run-${crypto.randomUUID()}`);
+}
+
+async function dump(db: AppDB): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+/** Makes every write to `tableName` fail with the given DOMException name, after earlier writes succeeded. */
+async function failWritesTo(db: AppDB, tableName: string, errorName: string): Promise<void> {
+  // Middleware applies from the next open.
+  db.close();
+  db.use({
+    stack: 'dbcore',
+    name: 'fail-writes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return name === tableName
+          ? { ...table, mutate: () => Promise.reject(new DOMException('simulated', errorName)) }
+          : table;
+      },
+    }),
+  });
+  await db.open();
+}
+
+describe('runCommand', () => {
+  it('writes rows, aggregate and one outbox op; clientSeq increases with no gap', async () => {
+    const db = await freshDb();
+    expect((await runCommand(db, commands.createBuyer, BUYER, CTX)).ok).toBe(true);
+    for (const [index, due] of ['2026-02-01', '2026-04-01', '2026-05-01'].entries()) {
+      expect((await runCommand(db, commands.recordInvoice, invoice(`i${index}`, due, 1000), CTX)).ok).toBe(
+        true,
+      );
+    }
+    // A rejected command writes nothing and takes no clientSeq.
+    expect(
+      await runCommand(db, commands.recordInvoice, invoice('i0', '2026-02-01', 1000), CTX),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'already-exists' },
+    });
+    expect((await runCommand(db, commands.setInvoiceDispute, { id: 'i1', disputed: true }, CTX)).ok).toBe(
+      true,
+    );
+    const ops = await db.outbox.orderBy('clientSeq').toArray();
+    expect(ops.map((op) => op.clientSeq)).toEqual([1, 2, 3, 4, 5]);
+    expect(ops.map((op) => op.command)).toEqual([
+      'createBuyer',
+      'recordInvoice',
+      'recordInvoice',
+      'recordInvoice',
+      'setInvoiceDispute',
+    ]);
+    expect(new Set(ops.map((op) => op.opId)).size).toBe(5);
+    expect((await db.meta.toArray())[0]?.lastClientSeq).toBe(5);
+
+    // Independent check: the aggregate equals a from-scratch computation over this buyer's rows.
+    const ledger = {
+      buyer: (await db.buyers.get('b1')) ?? BUYER,
+      invoices: await db.invoices.toArray(),
+      payments: [],
+      creditNotes: [],
+      limitDecisions: [],
+    };
+    const exposure = exposureOf(ledger, DEFAULT_POLICY, CTX.today);
+    const cover = coverAsOf(ledger, DEFAULT_POLICY, CTX.today);
+    const alerts = alertsFor(ledger, DEFAULT_POLICY, CTX.today);
+    const stored = await db.buyerAggregates.get('b1');
+    expect(stored).toMatchObject({
+      exposureCents: exposure.exposureCents,
+      overdueCents: exposure.overdueCents,
+      coveredCents: cover.coveredCents,
+      alertCounts: {
+        critical: alerts.filter((a) => a.severity === 'critical').length,
+        warning: alerts.filter((a) => a.severity === 'warning').length,
+        info: alerts.filter((a) => a.severity === 'info').length,
+      },
+    });
+    // By hand: three invoices of 1 000 cents HT, none paid → exposure 3 000; only i0 (due 1 Feb) is overdue on
+    // 1 March → 1 000.
+    expect(stored?.exposureCents).toBe(3000);
+    expect(stored?.overdueCents).toBe(1000);
+    db.close();
+  });
+
+  it('a guarded command records its baseVersion in the outbox', async () => {
+    const db = await freshDb();
+    await runCommand(db, commands.setPolicy, { policy: DEFAULT_POLICY, baseVersion: 0 }, CTX);
+    expect((await db.outbox.toArray())[0]).toMatchObject({ command: 'setPolicy', baseVersion: 0 });
+    db.close();
+  });
+
+  it('invalid arguments are a coded error and write nothing', async () => {
+    const db = await freshDb();
+    const before = await dump(db);
+    const result = await runCommand(db, commands.createBuyer, { id: 'b1' }, CTX);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await dump(db)).toEqual(before);
+    db.close();
+  });
+
+  it('a quota error after some writes leaves the database exactly as before and says storage-full', async () => {
+    const db = await freshDb();
+    await runCommand(db, commands.createBuyer, BUYER, CTX);
+    await runCommand(db, commands.recordInvoice, invoice('i1', '2026-02-01', 500), CTX);
+    const before = await dump(db);
+    // The invoice row and the aggregate are written before the outbox add fails.
+    await failWritesTo(db, 'outbox', 'QuotaExceededError');
+    const result = await runCommand(db, commands.recordInvoice, invoice('i2', '2026-02-01', 700), CTX);
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-full' } });
+    if (!result.ok) expect(result.error.message.fr).toContain('disque est plein');
+    expect(await dump(db)).toEqual(before);
+    db.close();
+  });
+
+  it('any other failure is storage-error and also rolls back', async () => {
+    const db = await freshDb();
+    await runCommand(db, commands.createBuyer, BUYER, CTX);
+    const before = await dump(db);
+    await failWritesTo(db, 'meta', 'UnknownError');
+    const result = await runCommand(db, commands.recordInvoice, invoice('i1', '2026-02-01', 500), CTX);
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-error' } });
+    expect(await dump(db)).toEqual(before);
+    db.close();
+  });
+
+  it('importLedger twice gives the same rows and one outbox op', async () => {
+    const db = await freshDb();
+    const args: ImportLedgerArgs = {
+      import: { id: 'sha-1', kind: 'fec', fileName: 'FEC.txt', importedAt: CTX.now, rejectedLines: 0 },
+      buyers: [BUYER, { id: 'b2', name: 'Martin' }],
+      invoices: [invoice('i1', '2026-02-01', 1000), { ...invoice('i2', '2026-02-01', 2000), buyerId: 'b2' }],
+      payments: [{ id: 'p1', buyerId: 'b1', date: '2026-02-01', amountCents: 1200, currency: 'EUR' }],
+      creditNotes: [],
+      limitDecisions: [],
+    };
+    expect((await runCommand(db, commands.importLedger, args, CTX)).ok).toBe(true);
+    const first = await dump(db);
+    expect((await runCommand(db, commands.importLedger, args, CTX)).ok).toBe(true);
+    expect(await dump(db)).toEqual(first);
+    // 2 buyers and 2 invoices from `args`; b1's 1 200 TTC payment settles i1 (1 000 HT = 1 200 TTC) → 0.
+    expect(await db.buyers.count()).toBe(2);
+    expect(await db.invoices.count()).toBe(2);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.buyerAggregates.get('b1'))?.exposureCents).toBe(0);
+    expect((await db.buyerAggregates.get('b2'))?.exposureCents).toBe(2000);
+    db.close();
+  });
+
+  it('moving an invoice to another buyer refreshes both aggregates', async () => {
+    const db = await freshDb();
+    await runCommand(db, commands.createBuyer, BUYER, CTX);
+    await runCommand(db, commands.createBuyer, { id: 'b2', name: 'Martin' }, CTX);
+    await runCommand(db, commands.recordInvoice, invoice('i1', '2026-04-01', 1000), CTX);
+    await runCommand(db, commands.updateInvoice, { id: 'i1', patch: { buyerId: 'b2' } }, CTX);
+    expect((await db.buyerAggregates.get('b1'))?.exposureCents).toBe(0);
+    expect((await db.buyerAggregates.get('b2'))?.exposureCents).toBe(1000);
+    db.close();
+  });
+});

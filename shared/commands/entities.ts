@@ -1,0 +1,255 @@
+/**
+ * The stored rows of a workspace, one zod schema per entity. The same shapes are written locally (Dexie),
+ * pushed and pulled by sync, and read by the pure functions of `shared/domain`.
+ *
+ * Invariants: every row has a string `id`, an integer `version` (1 on creation, +1 on each write) and an
+ * `updatedAt` ISO timestamp (audit only: ordering never uses a laptop's clock). Amounts are integer cents ≥ 0;
+ * dates are ISO calendar dates.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
+import { ALERT_CODES } from '../domain/alerts';
+
+export const ENTITY_NAMES = [
+  'buyers',
+  'limitDecisions',
+  'invoices',
+  'payments',
+  'creditNotes',
+  'claims',
+  'claimEvents',
+  'policy',
+  'attachments',
+  'imports',
+] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
+
+export const entityNameSchema = z.enum(ENTITY_NAMES);
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'ISO date YYYY-MM-DD expected' });
+export const centsSchema = z.number().int().nonnegative().refine(Number.isSafeInteger, 'safe integer');
+export const idSchema = z.string().min(1).max(200);
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/);
+
+const rowMeta = { version: z.number().int().positive(), updatedAt: z.string() };
+
+/** Lower-case, accent-free, single-spaced name: what the buyer search compares with (schema version 2). */
+export function nameKeyOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const buyerFieldsSchema = z.object({
+  id: idSchema,
+  name: z.string().trim().min(1).max(300),
+  siren: z.string().optional(),
+  country: z.string().optional(),
+  insolvency: z
+    .object({ kind: z.enum(['sauvegarde', 'redressement', 'liquidation']), judgmentDate: isoDateSchema })
+    .optional(),
+  /** Payment terms in days, used by imports when a ledger line carries no due date. */
+  paymentTermsDays: z.number().int().nonnegative().optional(),
+});
+export const buyerRowSchema = buyerFieldsSchema.extend({
+  ...rowMeta,
+  nameKey: z.string(),
+  /** Guard of the limit history: bumped by every limit decision (architecture §5, guarded values). */
+  limitHistoryVersion: z.number().int().nonnegative(),
+});
+export type BuyerRow = z.infer<typeof buyerRowSchema>;
+
+export const invoiceFieldsSchema = z.object({
+  id: idSchema,
+  buyerId: idSchema,
+  number: z.string().min(1).max(100),
+  issueDate: isoDateSchema,
+  deliveryDate: isoDateSchema.optional(),
+  dueDate: isoDateSchema,
+  amountHtCents: centsSchema,
+  amountTtcCents: centsSchema,
+  currency: currencySchema,
+  disputed: z.boolean().optional(),
+});
+export const invoiceRowSchema = invoiceFieldsSchema.extend(rowMeta);
+export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
+
+export const creditNoteFieldsSchema = z.object({
+  id: idSchema,
+  buyerId: idSchema,
+  number: z.string().min(1).max(100),
+  date: isoDateSchema,
+  amountHtCents: centsSchema,
+  amountTtcCents: centsSchema,
+  currency: currencySchema,
+  invoiceId: idSchema.optional(),
+});
+export const creditNoteRowSchema = creditNoteFieldsSchema.extend(rowMeta);
+export type CreditNoteRow = z.infer<typeof creditNoteRowSchema>;
+
+export const paymentFieldsSchema = z.object({
+  id: idSchema,
+  buyerId: idSchema,
+  date: isoDateSchema,
+  amountCents: centsSchema,
+  currency: currencySchema,
+  invoiceId: idSchema.optional(),
+});
+export const paymentRowSchema = paymentFieldsSchema.extend(rowMeta);
+export type PaymentRow = z.infer<typeof paymentRowSchema>;
+
+export const limitDecisionFieldsSchema = z.object({
+  id: idSchema,
+  buyerId: idSchema,
+  layer: z.enum(['named', 'discretionary', 'top-up']),
+  kind: z.enum([
+    'requested',
+    'granted',
+    'partial',
+    'refused',
+    'reduced',
+    'cancelled',
+    'expired',
+    'temporary',
+  ]),
+  decisionDate: isoDateSchema,
+  effectiveDate: isoDateSchema,
+  requestedCents: centsSchema.optional(),
+  amountCents: centsSchema,
+  currency: currencySchema,
+  endDate: isoDateSchema.optional(),
+  quotityBp: z.number().int().min(0).max(10_000).optional(),
+  insurerReference: z.string().optional(),
+});
+export const limitDecisionRowSchema = limitDecisionFieldsSchema.extend(rowMeta);
+export type LimitDecisionRow = z.infer<typeof limitDecisionRowSchema>;
+
+/** Claims are written by the claims feature; the store keeps the domain's `Claim` document as is. */
+export const claimRowSchema = z.looseObject({
+  id: idSchema,
+  buyerId: idSchema,
+  status: z.string(),
+  ...rowMeta,
+});
+export type ClaimRow = z.infer<typeof claimRowSchema>;
+
+export const claimEventRowSchema = z.object({
+  id: idSchema,
+  claimId: idSchema,
+  type: z.string(),
+  date: isoDateSchema,
+  by: z.string(),
+  amountCents: centsSchema.optional(),
+  note: z.string().optional(),
+  ...rowMeta,
+});
+export type ClaimEventRow = z.infer<typeof claimEventRowSchema>;
+
+export const POLICY_ROW_ID = 'current';
+
+export const policyFieldsSchema = z.object({
+  currency: currencySchema,
+  namedQuotityBp: z.number().int().min(0).max(10_000),
+  unnamedQuotityBp: z.number().int().min(0).max(10_000),
+  unnamedThresholdCents: centsSchema,
+  maxCreditTermsDays: z.number().int().nonnegative(),
+  maxCreditTermsExportDays: z.number().int().nonnegative(),
+  maxExtensionDays: z.number().int().nonnegative(),
+  dmsDeadlineDays: z.number().int().nonnegative(),
+  dicDeadlineDays: z.number().int().nonnegative(),
+  claimThresholdCents: centsSchema,
+  waitingPeriodDays: z.number().int().nonnegative(),
+  limitReductionNoticeDays: z.number().int().nonnegative(),
+  maxLiabilityMultiple: z.number().nonnegative(),
+  premiumRateBp: z.number().int().nonnegative(),
+  minimumPremiumCents: centsSchema,
+  monitoringFeePerBuyerCents: centsSchema,
+  coverBasis: z.enum(['HT', 'TTC']),
+  perClaimDeductibleCents: centsSchema,
+  aggregateDeductibleCents: centsSchema,
+  nearLimitAlertBp: z.number().int().nonnegative(),
+  overLimitAlertBp: z.number().int().nonnegative(),
+  includeDeliveredNotInvoiced: z.boolean(),
+  includeOpenOrders: z.boolean(),
+});
+export const policyRowSchema = policyFieldsSchema.extend({ id: z.literal(POLICY_ROW_ID), ...rowMeta });
+export type PolicyRow = z.infer<typeof policyRowSchema>;
+
+/** Metadata only: the file itself lives outside IndexedDB. */
+export const attachmentRowSchema = z.object({
+  id: idSchema,
+  ownerEntity: entityNameSchema,
+  ownerId: idSchema,
+  fileName: z.string().min(1),
+  mimeType: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  ...rowMeta,
+});
+export type AttachmentRow = z.infer<typeof attachmentRowSchema>;
+
+export const importFieldsSchema = z.object({
+  /** Derived by the importer from the file's content hash, so the same file twice is the same import. */
+  id: idSchema,
+  kind: z.enum(['fec', 'csv-buyers', 'csv-invoices', 'csv-limits']),
+  fileName: z.string(),
+  companySiren: z.string().optional(),
+  importedAt: z.string(),
+  rejectedLines: z.number().int().nonnegative(),
+});
+export const importRowSchema = importFieldsSchema.extend({
+  ...rowMeta,
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export type EntityRows = {
+  buyers: BuyerRow;
+  limitDecisions: LimitDecisionRow;
+  invoices: InvoiceRow;
+  payments: PaymentRow;
+  creditNotes: CreditNoteRow;
+  claims: ClaimRow;
+  claimEvents: ClaimEventRow;
+  policy: PolicyRow;
+  attachments: AttachmentRow;
+  imports: ImportRow;
+};
+export type EntityRow<E extends EntityName> = EntityRows[E];
+
+export const ENTITY_ROW_SCHEMAS: { readonly [E in EntityName]: z.ZodType<EntityRows[E]> } = {
+  buyers: buyerRowSchema,
+  limitDecisions: limitDecisionRowSchema,
+  invoices: invoiceRowSchema,
+  payments: paymentRowSchema,
+  creditNotes: creditNoteRowSchema,
+  claims: claimRowSchema,
+  claimEvents: claimEventRowSchema,
+  policy: policyRowSchema,
+  attachments: attachmentRowSchema,
+  imports: importRowSchema,
+};
+
+/** Per-buyer figures every screen shows, stored and refreshed in the writing transaction. */
+export const alertCountsSchema = z.object({
+  critical: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+});
+export const buyerAggregateSchema = z.object({
+  buyerId: idSchema,
+  /** The date the figures were computed for: overdue and alerts move with it. */
+  asOf: isoDateSchema,
+  exposureCents: centsSchema,
+  overdueCents: centsSchema,
+  coveredCents: centsSchema,
+  uncoveredCents: centsSchema,
+  limitCents: centsSchema,
+  openInvoiceCount: z.number().int().nonnegative(),
+  alertCounts: alertCountsSchema,
+  alertCodes: z.array(z.enum(ALERT_CODES)),
+});
+export type BuyerAggregate = z.infer<typeof buyerAggregateSchema>;
