@@ -223,3 +223,98 @@ describe('showNotification', () => {
     expect(FakeNotification.shown).toEqual([]);
   });
 });
+
+describe('automatic backups', () => {
+  const userData = (): string => path.join(dir, 'userData');
+  const backupDeps = (now: string, keep = 24): HandlerDeps =>
+    deps({
+      app: { getName: () => 'Encours', getVersion: () => '0.1.0', getPath: () => userData() },
+      settings: {
+        getSettings: () => ({ ...DEFAULT_SETTINGS, backupKeepCount: keep }),
+        setSettings: () => DEFAULT_SETTINGS,
+      },
+      now: () => new Date(now),
+    });
+  const b64 = (text: string): string => Buffer.from(text).toString('base64');
+
+  it('writes under <userData>/backups/<workspace>/, rotates with backupKeepCount, lists and reads back', async () => {
+    const folder = path.join(userData(), 'backups', 'ws-1');
+    const first = await createHandlers(backupDeps('2026-11-25T09:10:00Z', 2)).writeAutoBackup({
+      workspaceId: 'ws-1',
+      base64: b64('snapshot 9h'),
+    });
+    expect(first).toEqual({
+      ok: true,
+      data: { path: path.join(folder, 'hourly-20261125-09.encours-backup'), kept: 2 },
+    });
+    for (const hour of ['10', '11']) {
+      await createHandlers(backupDeps(`2026-11-25T${hour}:10:00Z`, 2)).writeAutoBackup({
+        workspaceId: 'ws-1',
+        base64: b64(`snapshot ${hour}h`),
+      });
+    }
+    // keep 2: the 9h file rotated out; the day's file holds the day's first snapshot.
+    const handlers = createHandlers(backupDeps('2026-11-25T11:30:00Z', 2));
+    expect(await handlers.listAutoBackups({ workspaceId: 'ws-1' })).toEqual({
+      ok: true,
+      data: [
+        {
+          file: 'hourly-20261125-11.encours-backup',
+          kind: 'hourly',
+          createdAt: '2026-11-25T11:00:00.000Z',
+          size: 12,
+        },
+        {
+          file: 'hourly-20261125-10.encours-backup',
+          kind: 'hourly',
+          createdAt: '2026-11-25T10:00:00.000Z',
+          size: 12,
+        },
+        {
+          file: 'daily-20261125.encours-backup',
+          kind: 'daily',
+          createdAt: '2026-11-25T00:00:00.000Z',
+          size: 11,
+        },
+      ],
+    });
+    expect(
+      await handlers.readAutoBackup({ workspaceId: 'ws-1', file: 'daily-20261125.encours-backup' }),
+    ).toEqual({
+      ok: true,
+      data: { base64: b64('snapshot 9h') },
+    });
+    expect(readdirSync(folder)).toHaveLength(3);
+  });
+
+  it('refuses to read a well-named file that is not in the list, with not-allowed', async () => {
+    const handlers = createHandlers(backupDeps('2026-11-25T09:10:00Z'));
+    await handlers.writeAutoBackup({ workspaceId: 'ws-1', base64: b64('x') });
+    const result = await handlers.readAutoBackup({
+      workspaceId: 'ws-1',
+      file: 'hourly-20261124-09.encours-backup',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+  });
+
+  it('refuses invalid or empty base64 and writes nothing', async () => {
+    const handlers = createHandlers(backupDeps('2026-11-25T09:10:00Z'));
+    for (const base64 of ['not base64!', 'abc', '']) {
+      expect(await handlers.writeAutoBackup({ workspaceId: 'ws-1', base64 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-arguments' },
+      });
+    }
+    expect(await handlers.listAutoBackups({ workspaceId: 'ws-1' })).toEqual({ ok: true, data: [] });
+  });
+
+  it('answers io-error when the backups folder cannot be created', async () => {
+    mkdirSync(userData(), { recursive: true });
+    writeFileSync(path.join(userData(), 'backups'), 'a file where the folder should be');
+    const result = await createHandlers(backupDeps('2026-11-25T09:10:00Z')).writeAutoBackup({
+      workspaceId: 'ws-1',
+      base64: b64('x'),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'io-error' } });
+  });
+});

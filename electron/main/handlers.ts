@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { NotificationConstructorOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { fail, MAX_IPC_FILE_BYTES, ok, type Settings } from '../../shared/ipc/contract';
 import { writeFileAtomically } from './atomic-write';
+import { listAutoBackups, readAutoBackup, writeAutoBackup } from './auto-backup';
 import { openExternalSafely, type ExternalOpener } from './external-links';
 import type { IpcHandlers } from './ipc';
 import type { SettingsStore } from './settings';
@@ -31,7 +32,14 @@ export type HandlerDeps = {
   readonly Notification: { isSupported(): boolean } & (new (options: NotificationConstructorOptions) => {
     show(): void;
   });
+  /** The clock for automatic backup names; the system clock when absent (tests pass a fixed one). */
+  readonly now?: () => Date;
 };
+
+/** Automatic backups live beside the profile, outside IndexedDB (see auto-backup.ts). */
+export function autoBackupRoot(userData: string): string {
+  return path.join(userData, 'backups');
+}
 
 /** The runtime versions shown on the Paramètres page. */
 const REPORTED_VERSIONS = ['electron', 'chrome', 'node', 'v8'] as const;
@@ -128,6 +136,45 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       if (!deps.Notification.isSupported()) return Promise.resolve(ok({ shown: false }));
       new deps.Notification({ title, body }).show();
       return Promise.resolve(ok({ shown: true }));
+    },
+
+    writeAutoBackup: async ({ workspaceId, base64 }) => {
+      if (!BASE64.test(base64) || base64.length % 4 !== 0) {
+        return fail('invalid-arguments', 'base64: not valid base64');
+      }
+      const bytes = Buffer.from(base64, 'base64');
+      if (bytes.byteLength === 0) return fail('invalid-arguments', 'base64: empty backup');
+      const root = autoBackupRoot(deps.app.getPath('userData'));
+      const now = deps.now?.() ?? new Date();
+      try {
+        return ok(
+          await writeAutoBackup(root, workspaceId, bytes, now, deps.settings.getSettings().backupKeepCount),
+        );
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+    },
+
+    listAutoBackups: async ({ workspaceId }) => {
+      try {
+        return ok(await listAutoBackups(autoBackupRoot(deps.app.getPath('userData')), workspaceId));
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+    },
+
+    readAutoBackup: async ({ workspaceId, file }) => {
+      let bytes: Uint8Array | null;
+      try {
+        bytes = await readAutoBackup(autoBackupRoot(deps.app.getPath('userData')), workspaceId, file);
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+      if (bytes === null) return fail('not-allowed', `${file}: not an automatic backup of this workspace`);
+      if (bytes.byteLength > MAX_IPC_FILE_BYTES) {
+        return fail('file-too-large', `${bytes.byteLength} bytes > ${MAX_IPC_FILE_BYTES}`);
+      }
+      return ok({ base64: Buffer.from(bytes).toString('base64') });
     },
   };
 }

@@ -26,6 +26,11 @@ function fakeHandlers(): IpcHandlers {
     saveFile: vi.fn(() => Promise.resolve(ok({ savedAs: '/tmp/x.json' }))),
     openExternal: vi.fn(() => Promise.resolve(ok({ opened: true }))),
     showNotification: vi.fn(() => Promise.resolve(ok({ shown: true }))),
+    writeAutoBackup: vi.fn(() =>
+      Promise.resolve(ok({ path: '/d/backups/ws/hourly.encours-backup', kept: 1 })),
+    ),
+    listAutoBackups: vi.fn(() => Promise.resolve(ok([]))),
+    readAutoBackup: vi.fn(() => Promise.resolve(ok({ base64: '' }))),
   };
 }
 

@@ -92,6 +92,24 @@ export function registerIpcHandlers(
       handlers.showNotification,
       isTrustedSender,
     ),
+    writeAutoBackup: guarded(
+      'writeAutoBackup',
+      ipcContract.writeAutoBackup,
+      handlers.writeAutoBackup,
+      isTrustedSender,
+    ),
+    listAutoBackups: guarded(
+      'listAutoBackups',
+      ipcContract.listAutoBackups,
+      handlers.listAutoBackups,
+      isTrustedSender,
+    ),
+    readAutoBackup: guarded(
+      'readAutoBackup',
+      ipcContract.readAutoBackup,
+      handlers.readAutoBackup,
+      isTrustedSender,
+    ),
   };
   for (const method of IPC_METHODS) {
     ipcMain.handle(channelOf(method), listeners[method]);

@@ -83,6 +83,9 @@ export function buildEncoursApi(ipc: PreloadIpc): ExposedApi {
     saveFile: invoker(ipc, 'saveFile', ipcContract.saveFile.result),
     openExternal: invoker(ipc, 'openExternal', ipcContract.openExternal.result),
     showNotification: invoker(ipc, 'showNotification', ipcContract.showNotification.result),
+    writeAutoBackup: invoker(ipc, 'writeAutoBackup', ipcContract.writeAutoBackup.result),
+    listAutoBackups: invoker(ipc, 'listAutoBackups', ipcContract.listAutoBackups.result),
+    readAutoBackup: invoker(ipc, 'readAutoBackup', ipcContract.readAutoBackup.result),
     on: {
       navigate: subscriber(ipc, 'navigate', ipcEvents.navigate),
     },

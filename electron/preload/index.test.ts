@@ -46,6 +46,9 @@ const SAMPLE_ARGS: { readonly [M in IpcMethod]: IpcArgs<M> } = {
   saveFile: { suggestedName: 'a.json', mimeType: 'application/json', base64: 'e30=' },
   openExternal: { url: 'https://encours.app/' },
   showNotification: { title: 'Échéance', body: 'Client X' },
+  writeAutoBackup: { workspaceId: 'ws-1', base64: 'e30=' },
+  listAutoBackups: { workspaceId: 'ws-1' },
+  readAutoBackup: { workspaceId: 'ws-1', file: 'daily-20261125.encours-backup' },
 };
 
 let api: ExposedApi;

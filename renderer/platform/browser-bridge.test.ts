@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, IPC_METHODS } from '../../shared/ipc/contract';
+import { DEFAULT_SETTINGS, IPC_METHODS, type IpcResult } from '../../shared/ipc/contract';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { SETTINGS_STORAGE_KEY, createBrowserBridge, readStoredSettings } from './browser-bridge';
 
@@ -69,5 +69,27 @@ describe('browser bridge app info', () => {
       data: { name: 'Encours', platform: 'browser', version: '0.0.0-test' },
     });
     expect(info.ok && info.data.dataLocation).toContain(window.location.origin);
+  });
+});
+
+describe('browser bridge: automatic backups', () => {
+  type Bridge = ReturnType<typeof createBrowserBridge>;
+  it.each<[string, (bridge: Bridge) => Promise<IpcResult<unknown>>]>([
+    ['writeAutoBackup', (b) => b.writeAutoBackup({ workspaceId: 'ws-1', base64: 'e30=' })],
+    ['listAutoBackups', (b) => b.listAutoBackups({ workspaceId: 'ws-1' })],
+    [
+      'readAutoBackup',
+      (b) => b.readAutoBackup({ workspaceId: 'ws-1', file: 'daily-20261125.encours-backup' }),
+    ],
+  ])('%s answers not-supported (browser mode offers manual export only)', async (_, call) => {
+    expect(await call(createBrowserBridge(window))).toMatchObject({
+      ok: false,
+      error: { code: 'not-supported' },
+    });
+  });
+
+  it('still validates the arguments first', async () => {
+    const result = await createBrowserBridge(window).readAutoBackup({ workspaceId: 'ws-1', file: '../x' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   });
 });

@@ -66,6 +66,10 @@ export function readStoredSettings(storage: Storage): Settings {
   }
 }
 
+function autoBackupsNotSupported(): IpcResult<never> {
+  return fail('not-supported', 'Automatic backups exist only in the desktop app; use export instead');
+}
+
 function pickFile(win: Window, accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = win.document.createElement('input');
@@ -142,6 +146,11 @@ export function createBrowserBridge(win: Window): EncoursApi & EncoursEvents {
       new Notification(args.title, { body: args.body });
       return ok({ shown: true });
     }),
+    // Automatic backups need a folder outside the browser's storage: browser mode offers manual
+    // export/import only (saveFile/openFile), and says so with a code the UI can word.
+    writeAutoBackup: handler(ipcContract.writeAutoBackup, () => Promise.resolve(autoBackupsNotSupported())),
+    listAutoBackups: handler(ipcContract.listAutoBackups, () => Promise.resolve(autoBackupsNotSupported())),
+    readAutoBackup: handler(ipcContract.readAutoBackup, () => Promise.resolve(autoBackupsNotSupported())),
     // The desktop menu is the only source of navigation events; a page has none.
     on: { navigate: () => () => undefined },
   } satisfies EncoursApi & EncoursEvents;

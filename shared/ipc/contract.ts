@@ -103,6 +103,38 @@ export const notificationArgsSchema = z
   .strict();
 
 /**
+ * Rolling automatic backups (Electron only; browser mode answers `not-supported`). The renderer hands main a
+ * snapshot made by `exportWorkspace`; main keeps it under `<userData>/backups/<workspaceId>/`. Ids and file
+ * names are restricted to safe characters so neither can name a path outside that folder.
+ */
+export const workspaceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only');
+export const AUTO_BACKUP_KINDS = ['hourly', 'daily'] as const;
+export const autoBackupFileSchema = z
+  .string()
+  .regex(/^(hourly-\d{8}-\d{2}|daily-\d{8})\.encours-backup$/, 'an automatic backup file name');
+
+export const writeAutoBackupArgsSchema = z
+  .object({ workspaceId: workspaceIdSchema, base64: z.string().max(Math.ceil(MAX_IPC_FILE_BYTES / 3) * 4) })
+  .strict();
+export const writeAutoBackupResultSchema = z.object({
+  path: z.string(),
+  /** Automatic backups of this workspace left after rotation (both kinds). */
+  kept: z.number().int().nonnegative(),
+});
+export const listAutoBackupsArgsSchema = z.object({ workspaceId: workspaceIdSchema }).strict();
+export const autoBackupEntrySchema = z.object({
+  file: autoBackupFileSchema,
+  kind: z.enum(AUTO_BACKUP_KINDS),
+  /** The period the file stands for (UTC hour or day), as an ISO timestamp. */
+  createdAt: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type AutoBackupEntry = z.infer<typeof autoBackupEntrySchema>;
+export const readAutoBackupArgsSchema = z
+  .object({ workspaceId: workspaceIdSchema, file: autoBackupFileSchema })
+  .strict();
+
+/**
  * The channels. The key is the method name on `window.encours`; the IPC channel is `encours:<key>`.
  * `args` is the schema of the single argument (z.void() when there is none).
  */
@@ -114,6 +146,9 @@ export const ipcContract = {
   saveFile: { args: saveFileArgsSchema, result: saveFileResultSchema },
   openExternal: { args: openExternalArgsSchema, result: z.object({ opened: z.boolean() }) },
   showNotification: { args: notificationArgsSchema, result: z.object({ shown: z.boolean() }) },
+  writeAutoBackup: { args: writeAutoBackupArgsSchema, result: writeAutoBackupResultSchema },
+  listAutoBackups: { args: listAutoBackupsArgsSchema, result: z.array(autoBackupEntrySchema) },
+  readAutoBackup: { args: readAutoBackupArgsSchema, result: z.object({ base64: z.string() }) },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcMethod = keyof typeof ipcContract;
@@ -131,6 +166,8 @@ export const ipcErrorCodeSchema = z.enum([
   'file-too-large',
   'io-error',
   'internal',
+  /** The channel exists only in the desktop app (browser mode: automatic backups). */
+  'not-supported',
 ]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 
