@@ -107,6 +107,7 @@ describe('diagnose errors', () => {
     const { stdout } = await run('npx', ['tsx', 'cli/encours.ts', 'diagnose', join(FIXTURES, FILES[0]!)], {
       cwd: ROOT,
     });
-    expect(stdout).toContain('Diagnostic du poste clients au 2023-07-31 — SIREN 111111111');
+    expect(stdout).toContain('Diagnostic du poste clients au 31/07/2023 — SIREN 111111111');
+    expect(stdout).toContain('Balance âgée (TTC)');
   }, 60_000);
 });

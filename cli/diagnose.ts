@@ -17,7 +17,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AGING_BUCKETS, agingOfLedger } from '../shared/domain/aging';
 import type { AgingBucket } from '../shared/domain/aging';
-import { alertsFor } from '../shared/domain/alerts';
+import { alertMessages } from '../shared/domain/alert-messages';
+import { ALERT_CODES, alertsFor } from '../shared/domain/alerts';
 import type { Alert } from '../shared/domain/alerts';
 import { isIsoDate } from '../shared/domain/dates';
 import { dsoCountBack, monthlySalesOf } from '../shared/domain/dso';
@@ -148,6 +149,8 @@ export type BuyerDiagnosis = {
 
 export type Diagnosis = {
   readonly asOf: IsoDate;
+  /** The policy's cover basis, on which exposure is stated (balances and overdue are TTC). */
+  readonly basis: Policy['coverBasis'];
   readonly company: { readonly siren?: string; readonly closingDate?: IsoDate };
   readonly buyers: readonly BuyerDiagnosis[];
   readonly total: {
@@ -207,7 +210,9 @@ export function diagnose(
       name: ledger.buyer.name,
       openBalanceCents: aging.totalCents,
       aging: { ...aging.buckets, unappliedCents: aging.unappliedCents },
-      overdueCents: exposure.overdueCents,
+      // TTC, like the balance it is part of (exposure is on the policy's basis, HT by default).
+      overdueCents:
+        aging.buckets.days1To30 + aging.buckets.days31To60 + aging.buckets.days61To90 + aging.buckets.over90,
       exposureCents: exposure.exposureCents,
       aboveUnnamedThresholdCents: Math.max(0, exposure.exposureCents - policy.unnamedThresholdCents),
       deliveredNotInvoicedCents: ledger.deliveredNotInvoicedCents ?? 0,
@@ -250,6 +255,7 @@ export function diagnose(
   );
   return {
     asOf,
+    basis: policy.coverBasis,
     company: {
       ...(receivables.company.siren === undefined ? {} : { siren: receivables.company.siren }),
       ...(closing === undefined ? {} : { closingDate: closing }),
@@ -273,19 +279,25 @@ export function diagnose(
 }
 
 const eur = (cents: Cents): string => formatCents(cents);
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const frDate = (date: IsoDate): string => date.split('-').reverse().join('/');
+const alertTitle = (code: string): string => {
+  const known = ALERT_CODES.find((c) => c === code);
+  return known === undefined ? code : alertMessages.fr[known].title;
+};
 
 export function diagnosisText(d: Diagnosis): string {
   const t = d.total;
   const lines = [
-    `Diagnostic du poste clients au ${d.asOf}${d.company.siren === undefined ? '' : ` — SIREN ${d.company.siren}`}`,
+    `Diagnostic du poste clients au ${frDate(d.asOf)}${d.company.siren === undefined ? '' : ` — SIREN ${d.company.siren}`}`,
     '',
-    `Acheteurs : ${t.buyers}   Solde ouvert : ${eur(t.openBalanceCents)}   Échu : ${eur(t.overdueCents)}   DSO : ${t.dsoDays.toFixed(1)} j`,
-    `Balance âgée : non échu ${eur(t.aging.notDue)} | 1–30 j ${eur(t.aging.days1To30)} | 31–60 j ${eur(t.aging.days31To60)} | 61–90 j ${eur(t.aging.days61To90)} | > 90 j ${eur(t.aging.over90)} | non affecté ${eur(t.aging.unappliedCents)}`,
-    `Encours : ${eur(t.exposureCents)}   Au-delà du seuil de non-dénommé : ${eur(t.aboveUnnamedThresholdCents)} (${t.buyersAboveUnnamedThreshold} limite(s) à demander)`,
-    `Concentration : les 10 premiers acheteurs font ${(t.top10ShareBp / 100).toFixed(1)} % de l'encours`,
+    `Acheteurs : ${t.buyers}   Solde ouvert : ${eur(t.openBalanceCents)}   Échu : ${eur(t.overdueCents)}   DSO : ${decimal.format(t.dsoDays)} j`,
+    `Balance âgée (TTC) : non échu ${eur(t.aging.notDue)} | 1–30 j ${eur(t.aging.days1To30)} | 31–60 j ${eur(t.aging.days31To60)} | 61–90 j ${eur(t.aging.days61To90)} | > 90 j ${eur(t.aging.over90)} | non affecté ${eur(t.aging.unappliedCents)}`,
+    `Encours (base ${d.basis}) : ${eur(t.exposureCents)}   Au-delà du seuil de non-dénommé : ${eur(t.aboveUnnamedThresholdCents)} (${t.buyersAboveUnnamedThreshold} limite(s) à demander)`,
+    `Concentration : les 10 premiers acheteurs font ${decimal.format(t.top10ShareBp / 100)} % de l'encours`,
     `Alertes : ${
       Object.entries(t.alertCounts)
-        .map(([code, n]) => `${code} ${n}`)
+        .map(([code, n]) => `${alertTitle(code)} : ${n}`)
         .join(', ') || 'aucune'
     }`,
     d.premium === undefined
