@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import Dexie, { type EntityTable } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../shared/backup/format';
+import { AppDB } from './app-db';
 import { exportWorkspace, restoreWorkspace, type RestoredFrom } from './backup';
+import { SCHEMA_VERSIONS } from './schema-versions';
 
 /** A small ad-hoc schema: the backup code must work with any. */
 type Buyer = { id: string; name: string; siren?: string };
@@ -126,7 +128,7 @@ describe('restoreWorkspace', () => {
     const before = await contentsOf(source);
     const bytes = await exportWorkspace(source, workspace, '0.1.0', { now: fixedNow });
     const marks: RestoredFrom[] = [];
-    const result = await restoreWorkspace(bytes, (id) => testDb(`encours-${id}`), {
+    const result = await restoreWorkspace(bytes, (id, version) => testDb(`encours-${id}`, version), {
       newId: () => 'ws-restored',
       markRestored: async (db, restoredFrom) => {
         marks.push(restoredFrom);
@@ -160,8 +162,8 @@ describe('restoreWorkspace', () => {
 
   it('gives each restore a fresh random id by default', async () => {
     const bytes = await exportWorkspace(await populated(), workspace, '0.1.0');
-    const first = await restoreWorkspace(bytes, (id) => testDb(`encours-${id}`));
-    const second = await restoreWorkspace(bytes, (id) => testDb(`encours-${id}`));
+    const first = await restoreWorkspace(bytes, (id, version) => testDb(`encours-${id}`, version));
+    const second = await restoreWorkspace(bytes, (id, version) => testDb(`encours-${id}`, version));
     expect(first.ok && second.ok).toBe(true);
     if (first.ok && second.ok) {
       expect(first.workspaceId).toMatch(/^[0-9a-f-]{36}$/);
@@ -197,7 +199,7 @@ describe('restoreWorkspace', () => {
       workspace,
       tables: { buyers: [], claims: [{ id: 'c1' }] },
     });
-    const result = await restoreWorkspace(bytes, (id) => testDb(`encours-${id}`), {
+    const result = await restoreWorkspace(bytes, (id, version) => testDb(`encours-${id}`, version), {
       newId: () => 'ws-unknown',
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-table' } });
@@ -221,7 +223,7 @@ describe('restoreWorkspace', () => {
       workspace,
       tables,
     });
-    const result = await restoreWorkspace(bytes, (id) => testDb(`encours-${id}`), {
+    const result = await restoreWorkspace(bytes, (id, version) => testDb(`encours-${id}`, version), {
       newId: () => 'ws-half',
       markRestored: async (db) => {
         // Runs after every table is written; a unique index clash here aborts the whole transaction.
@@ -232,5 +234,80 @@ describe('restoreWorkspace', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'restore-failed' } });
     if (!result.ok) expect(result.error.message.fr).toContain("n'a rien modifié");
     expect(await Dexie.exists('encours-ws-half')).toBe(false);
+  });
+
+  describe('a backup made at an older schema version', () => {
+    const appDb = (id: string, version?: number): AppDB => {
+      const db = new AppDB(
+        id,
+        version === undefined ? SCHEMA_VERSIONS : SCHEMA_VERSIONS.filter((entry) => entry.version <= version),
+      );
+      opened.push(db);
+      return db;
+    };
+
+    async function v1Backup(): Promise<Uint8Array> {
+      const source = appDb('source-v1', 1);
+      await source.open();
+      // Buyers as version 1 of the app wrote them: no nameKey.
+      await source.table('buyers').bulkAdd([
+        { id: 'b1', name: 'Société  ÉLÉGANTE', limitHistoryVersion: 0, version: 1, updatedAt: 't' },
+        { id: 'b2', name: 'Dupont', limitHistoryVersion: 0, version: 1, updatedAt: 't' },
+      ]);
+      const bytes = await exportWorkspace(source, workspace, '0.0.1', { now: fixedNow });
+      const parsed = await parseBackup(bytes);
+      expect(parsed.ok && parsed.backup.schemaVersion).toBe(1);
+      return bytes;
+    }
+
+    it('is written at its own schema, then upgraded: buyers get the v2 nameKey', async () => {
+      const result = await restoreWorkspace(await v1Backup(), appDb, { newId: () => 'restored-v1' });
+      expect(result).toMatchObject({ ok: true, workspaceId: 'restored-v1' });
+
+      const db = appDb('restored-v1');
+      await db.open();
+      expect(db.verno).toBe(2);
+      // By hand: accents removed, lower case, runs of spaces collapsed (schema v2's upgrade rule).
+      expect(await db.buyers.orderBy('id').toArray()).toEqual([
+        {
+          id: 'b1',
+          name: 'Société  ÉLÉGANTE',
+          nameKey: 'societe elegante',
+          limitHistoryVersion: 0,
+          version: 1,
+          updatedAt: 't',
+        },
+        { id: 'b2', name: 'Dupont', nameKey: 'dupont', limitHistoryVersion: 0, version: 1, updatedAt: 't' },
+      ]);
+      // The nameKey index is usable: the upgrade ran, the rows were not merely copied.
+      expect(await db.buyers.where('nameKey').equals('dupont').count()).toBe(1);
+    });
+
+    it('is refused when the factory cannot build the old schema (it would skip the upgrade)', async () => {
+      const latestOnly = (id: string): AppDB => appDb(id);
+      const result = await restoreWorkspace(await v1Backup(), latestOnly, { newId: () => 'no-old-schema' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'restore-failed' } });
+      expect(await Dexie.exists('encours-ws-no-old-schema')).toBe(false);
+    });
+
+    it('leaves nothing behind when an upgrade fails', async () => {
+      const failing = (id: string, version?: number): Dexie => {
+        const db = new Dexie(`encours-${id}`);
+        opened.push(db);
+        db.version(1).stores({ buyers: 'id, name', invoices: 'id, buyerId', outbox: '++clientSeq, &opId' });
+        if (version === undefined) {
+          db.version(2)
+            .stores({ buyers: 'id, name, &siren' })
+            .upgrade(() => Promise.reject(new Error('upgrade failed')));
+        }
+        return db;
+      };
+      const source = testDb('encours-ws-source-v1', 1);
+      await source.buyers.add({ id: 'b1', name: 'A' });
+      const bytes = await exportWorkspace(source, workspace, '0.0.1');
+      const result = await restoreWorkspace(bytes, failing, { newId: () => 'upgrade-fails' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'restore-failed' } });
+      expect(await Dexie.exists('encours-upgrade-fails')).toBe(false);
+    });
   });
 });

@@ -14,6 +14,10 @@
  *   the same transaction and returned) so the sync client can treat it as a fresh device that pulls first.
  * - Tables must have inbound primary keys (the key is a property of the row); an outbound-key table cannot
  *   be exported faithfully by `toArray()` and is refused.
+ * - Older schema: rows are written as they were, into a database created AT THE BACKUP'S SCHEMA VERSION
+ *   (`createDb(id, schemaVersion)`), which is then closed and reopened at the latest (`createDb(id)`) so
+ *   Dexie runs every `upgrade()` in between, exactly as for a database left by an older app. Writing old
+ *   rows straight into the latest schema would skip the upgrades (e.g. the v2 `nameKey` backfill).
  */
 import Dexie from 'dexie';
 import {
@@ -100,12 +104,25 @@ export async function exportWorkspace(
 }
 
 /**
- * Checks `bytes` and restores them into a new database made by `createDb(newId)` (not yet opened, or open
- * and empty). Returns the new workspace id, or a coded error; on error no database is left behind.
+ * Makes the database of a new workspace, not yet opened. Without `schemaVersion`: the app's latest schema.
+ * With it: the schema as it was at that version (versions 1..schemaVersion declared), so a backup's rows
+ * can be written in the shape they were exported in.
+ */
+export type CreateRestoreDb = (newId: string, schemaVersion?: number) => Dexie;
+
+async function deleteQuietly(db: Dexie): Promise<void> {
+  db.close();
+  await Dexie.delete(db.name);
+}
+
+/**
+ * Checks `bytes` and restores them into a new database (see `CreateRestoreDb`). Returns the new workspace
+ * id, or a coded error; on error no database is left behind. On success the database is closed, at the
+ * latest schema: open it with the app's usual opener.
  */
 export async function restoreWorkspace(
   bytes: Uint8Array,
-  createDb: (newId: string) => Dexie,
+  createDb: CreateRestoreDb,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
   const parsed = await parseBackup(bytes);
@@ -113,15 +130,24 @@ export async function restoreWorkspace(
   const { backup } = parsed;
 
   const workspaceId = options.newId?.() ?? crypto.randomUUID();
-  const db = createDb(workspaceId);
+  const latest = createDb(workspaceId);
   // A database schema older than the backup's cannot hold its rows: refuse before writing anything.
-  if (backup.schemaVersion > db.verno) {
-    db.close();
+  if (backup.schemaVersion > latest.verno) {
+    latest.close();
     return restoreFailure('schema-newer-than-app');
+  }
+  const olderSchema = backup.schemaVersion < latest.verno;
+  const db = olderSchema ? createDb(workspaceId, backup.schemaVersion) : latest;
+  // A factory that cannot build the old schema would write old rows into the new one and skip upgrade().
+  if (db.verno !== backup.schemaVersion) {
+    db.close();
+    latest.close();
+    return restoreFailure('restore-failed');
   }
   const tableNames = new Set(db.tables.map((table) => table.name));
   if (Object.keys(backup.tables).some((name) => !tableNames.has(name))) {
     db.close();
+    latest.close();
     return restoreFailure('unknown-table');
   }
 
@@ -143,10 +169,16 @@ export async function restoreWorkspace(
       }
       await options.markRestored?.(db, restoredFrom);
     });
-  } catch {
-    // All or nothing: the transaction rolled back; remove the half-created database too.
     db.close();
-    await Dexie.delete(db.name);
+    if (olderSchema) {
+      // Reopening at the latest runs the upgrades (in Dexie's own versionchange transaction).
+      await latest.open();
+      latest.close();
+    }
+  } catch {
+    // All or nothing: the transaction rolled back (or an upgrade failed); remove the database too.
+    latest.close();
+    await deleteQuietly(db);
     return restoreFailure('restore-failed');
   }
   return { ok: true, workspaceId, restoredFrom };

@@ -51,7 +51,8 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
   extensions: z
-    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    // Letters, digits and inner hyphens, as in `encours-backup`; never a dot or a path.
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,19}$/i))
     .min(1)
     .max(20),
 });

@@ -1,7 +1,7 @@
 /**
  * Paramètres: language and theme apply at once; alert thresholds are saved when the field is left with a
  * valid value. Every save goes through the bridge (electron-store in the desktop app, localStorage in the
- * browser) and is confirmed, or its error shown, in a notification.
+ * browser) and is confirmed, or its error shown, in a notification. Sauvegardes: see BackupsCard.
  */
 import {
   Badge,
@@ -24,8 +24,10 @@ import type { AppInfo, Language, SettingsPatch } from '../../../shared/ipc/contr
 import { colorSchemeSchema, languageSchema } from '../../../shared/ipc/contract';
 import { useSettings } from '../../app/settings-context';
 import { PageHeader } from '../../components/PageHeader';
+import { switchToWorkspace } from '../../data/backups';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { bridge } from '../../platform/bridge';
+import { BackupsCard } from './BackupsCard';
 
 const LEGAL_TERMS_URL = 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000045653745';
 
@@ -176,6 +178,12 @@ export function SettingsPage() {
             />
           </Stack>
         </Card>
+
+        <BackupsCard
+          onOpenWorkspace={(id) => {
+            switchToWorkspace(id);
+          }}
+        />
 
         <Card withBorder radius="lg" padding="xl">
           <Title order={2} size="h4" mb="md">
