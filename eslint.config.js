@@ -117,7 +117,18 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: RENDERER_PATTERNS }] },
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/test-setup.ts', 'renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: RENDERER_PATTERNS }],
+      // Node's types are visible to renderer tests (they read fixtures); the app itself runs in a browser.
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name,
+          message: 'The renderer runs in a browser: no Node globals.',
+        })),
+      ],
+    },
   },
   {
     // Style §3: screens read through hooks and write through commands (renderer/data); never the database.
@@ -135,6 +146,27 @@ export default tseslint.config(
             {
               group: ['**/db/*', '**/db', 'dexie', 'dexie/*'],
               message: 'Screens use the hooks and commands of renderer/data, never the database.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Renderer tests run in Node (jsdom) and may read fixture files; renderer code itself may not.
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: outside('electron', 'server', 'cli'),
+              message: 'renderer/ never imports electron/ or server/.',
+            },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'renderer/ talks to the main process only through window.encours.',
             },
           ],
         },

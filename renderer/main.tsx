@@ -1,6 +1,8 @@
 /**
- * Renderer entry: read the settings through the bridge, start i18next in the chosen language, then mount the
- * providers (Mantine theme, notifications, settings) and the router.
+ * Renderer entry: read the settings through the bridge, start i18next in the chosen language, open the current
+ * workspace (persistent storage requested first), then mount the providers (Mantine theme, notifications,
+ * settings, workspace) and the router. A workspace that cannot be opened (e.g. written by a newer Encours)
+ * gets a full-page message instead of the router, so nothing can write to it.
  */
 import '@fontsource-variable/inter';
 import '@mantine/core/styles.css';
@@ -14,7 +16,11 @@ import { RouterProvider } from 'react-router';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/ipc/contract';
 import { createAppRouter } from './app/router';
 import { SettingsProvider, useSettings } from './app/settings-context';
+import { StoreErrorPage } from './app/StoreErrorPage';
 import { theme } from './app/theme';
+import { openCurrentWorkspace } from './data/bootstrap';
+import type { BootResult } from './data/bootstrap';
+import { WorkspaceProvider } from './data/workspace-context';
 import { initI18n } from './i18n';
 import { bridge } from './platform/bridge';
 
@@ -27,14 +33,23 @@ function ColorSchemeSync() {
   return null;
 }
 
-function App({ settings }: { settings: Settings }) {
+function Routes({ boot }: { boot: BootResult }) {
   const [router] = useState(createAppRouter);
+  if (!boot.ok) return <StoreErrorPage message={boot.error.message} />;
+  return (
+    <WorkspaceProvider workspace={boot.workspace}>
+      <RouterProvider router={router} />
+    </WorkspaceProvider>
+  );
+}
+
+function App({ settings, boot }: { settings: Settings; boot: BootResult }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme={settings.colorScheme}>
       <SettingsProvider initial={settings}>
         <ColorSchemeSync />
         <Notifications position="bottom-right" />
-        <RouterProvider router={router} />
+        <Routes boot={boot} />
       </SettingsProvider>
     </MantineProvider>
   );
@@ -44,11 +59,13 @@ async function start(): Promise<void> {
   const loaded = await bridge.getSettings();
   const settings = loaded.ok ? loaded.data : DEFAULT_SETTINGS;
   await initI18n(settings.language);
+  const boot = await openCurrentWorkspace(new Date());
+  if (!boot.ok) console.warn(`[store] ${boot.error.code}: ${boot.error.message.en}`);
   const container = document.getElementById('root');
   if (container === null) throw new Error('#root is missing from index.html');
   createRoot(container).render(
     <StrictMode>
-      <App settings={settings} />
+      <App settings={settings} boot={boot} />
     </StrictMode>,
   );
 }
