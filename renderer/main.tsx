@@ -20,6 +20,7 @@ import { StoreErrorPage } from './app/StoreErrorPage';
 import { theme } from './app/theme';
 import { openCurrentWorkspace } from './data/bootstrap';
 import type { BootResult } from './data/bootstrap';
+import { AutoBackupScheduler } from './data/backups';
 import { WorkspaceProvider } from './data/workspace-context';
 import { initI18n } from './i18n';
 import { bridge } from './platform/bridge';
@@ -38,6 +39,7 @@ function Routes({ boot }: { boot: BootResult }) {
   if (!boot.ok) return <StoreErrorPage message={boot.error.message} />;
   return (
     <WorkspaceProvider workspace={boot.workspace}>
+      <AutoBackupScheduler />
       <RouterProvider router={router} />
     </WorkspaceProvider>
   );

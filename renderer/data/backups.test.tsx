@@ -14,8 +14,8 @@ import { createWorkspace, deleteWorkspace, listWorkspaces } from '../db/workspac
 import { BackupsCard } from '../features/settings/BackupsCard';
 import { initI18n } from '../i18n';
 import { base64ToBytes, bytesToBase64 } from '../platform/base64';
+import { LAST_WORKSPACE_KEY } from './bootstrap';
 import {
-  LAST_WORKSPACE_KEY,
   switchToWorkspace,
   useAutoBackupList,
   useAutoBackups,
@@ -204,8 +204,8 @@ describe('switchToWorkspace', () => {
       },
       reload,
     });
-    expect(storage.get('encours.lastWorkspaceId')).toBe('ws-2');
-    expect(LAST_WORKSPACE_KEY).toBe('encours.lastWorkspaceId');
+    // The key start-up reads (bootstrap.ts) is the one the switch writes.
+    expect(storage.get(LAST_WORKSPACE_KEY)).toBe('ws-2');
     expect(reload).toHaveBeenCalledTimes(1);
   });
 });

@@ -24,6 +24,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/schema-versions';
 import type { WorkspaceEntry } from '../db/workspaces';
 import { base64ToBytes, bytesToBase64 } from '../platform/base64';
 import { bridge } from '../platform/bridge';
+import { LAST_WORKSPACE_KEY } from './bootstrap';
 import { useWorkspace } from './workspace-context';
 
 declare const __APP_VERSION__: string;
@@ -134,12 +135,10 @@ export function useBackupActions(): BackupActions {
 }
 
 /**
- * Opens another workspace: start-up (bootstrap.ts) opens the last workspace recorded under this key, so
+ * Opens another workspace: start-up (bootstrap.ts) opens the last workspace recorded under its key, so
  * recording it and reloading switches cleanly (every live query, the scheduler and the import worker start
- * again on the new database). Keep the key equal to bootstrap.ts's LAST_WORKSPACE_KEY.
+ * again on the new database).
  */
-export const LAST_WORKSPACE_KEY = 'encours.lastWorkspaceId';
-
 export type SwitchDeps = { readonly storage: Pick<Storage, 'setItem'>; readonly reload: () => void };
 
 export function switchToWorkspace(

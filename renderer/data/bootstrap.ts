@@ -11,7 +11,8 @@ import { createWorkspace, listWorkspaces, openWorkspace } from '../db/workspaces
 import type { Workspace } from './workspace-context';
 
 export const DEFAULT_WORKSPACE_NAME = 'Mon entreprise';
-const LAST_WORKSPACE_KEY = 'encours.lastWorkspaceId';
+/** The workspace opened at start: the last one recorded here (switching = record it, then reload). */
+export const LAST_WORKSPACE_KEY = 'encours.lastWorkspaceId';
 const DEVICE_LABEL_KEY = 'encours.deviceLabel';
 
 export type BootResult =
