@@ -36,7 +36,7 @@ import { claimDeadlines } from './deadlines';
 import type { Exposure } from './exposure';
 import { exposureOf } from './exposure';
 import { limitHistory, limitInForce } from './limits';
-import type { BuyerLedger, LimitLayer } from './model';
+import type { BuyerLedger, LimitDecision, LimitLayer } from './model';
 import type { Policy } from './policy';
 import type { Cents, IsoDate } from './types';
 
@@ -154,6 +154,38 @@ function deadlinesFor(dueDate: IsoDate, filing: ClaimFiling | undefined, policy:
 
 const LIMIT_LAYERS: readonly LimitLayer[] = ['named', 'discretionary', 'top-up'];
 
+// Plain loops rather than `decisions.some(closure)`: these run for every buyer.
+function hasReductionOrCancellation(decisions: readonly LimitDecision[]): boolean {
+  for (const decision of decisions)
+    if (decision.kind === 'reduced' || decision.kind === 'cancelled') return true;
+  return false;
+}
+
+function hasLayer(decisions: readonly LimitDecision[], layer: LimitLayer): boolean {
+  for (const decision of decisions) if (decision.layer === layer) return true;
+  return false;
+}
+
+/**
+ * Sorts alerts by `compareAlerts`, stably: an insertion sort for the usual handful per buyer (no comparator
+ * call through `Array.sort`), the built-in sort beyond that.
+ */
+function sortAlerts(alerts: Alert[]): Alert[] {
+  if (alerts.length > 48) return alerts.sort(compareAlerts);
+  for (let i = 1; i < alerts.length; i += 1) {
+    const alert = alerts[i];
+    if (alert === undefined) continue;
+    let j = i - 1;
+    for (; j >= 0; j -= 1) {
+      const other = alerts[j];
+      if (other === undefined || compareAlerts(other, alert) <= 0) break;
+      alerts[j + 1] = other;
+    }
+    alerts[j + 1] = alert;
+  }
+  return alerts;
+}
+
 export function alertsFor(
   ledger: BuyerLedger,
   policy: Policy,
@@ -208,7 +240,7 @@ export function alertsFor(
 
   // Limit decisions: reductions and cancellations announced, limits about to end.
   const decisions = ledger.limitDecisions;
-  if (decisions.some((decision) => decision.kind === 'reduced' || decision.kind === 'cancelled')) {
+  if (hasReductionOrCancellation(decisions)) {
     const recentFrom = fromDayNumber(today - (options.recentLimitChangeDays ?? 30));
     for (const row of limitHistory(decisions)) {
       if (row.event !== 'reduced' && row.event !== 'cancelled') continue;
@@ -229,9 +261,7 @@ export function alertsFor(
   }
   const expiryWithin = options.limitExpiryWithinDays ?? 30;
   for (const layer of LIMIT_LAYERS) {
-    const inForce = decisions.some((decision) => decision.layer === layer)
-      ? limitInForce(decisions, layer, asOf)
-      : null;
+    const inForce = hasLayer(decisions, layer) ? limitInForce(decisions, layer, asOf) : null;
     const endDate = inForce?.decision.endDate;
     if (inForce === null || endDate === undefined || inForce.amountCents <= 0) continue;
     const daysLeft = dayNumber(endDate) - today;
@@ -343,5 +373,5 @@ export function alertsFor(
     }
   }
 
-  return alerts.sort(compareAlerts);
+  return sortAlerts(alerts);
 }

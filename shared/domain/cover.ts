@@ -24,7 +24,9 @@
 import { dayNumber } from './aging';
 import type { Exposure } from './exposure';
 import { exposureOf, openOnBasis } from './exposure';
+import { ISO_DATE_KEY_SPAN, isoDateKey } from './dates';
 import type { InvoiceAllocation } from './ledger';
+import { sortByKeys } from './ledger';
 import type { LimitInForce, LimitSegment } from './limits';
 import { limitAt, limitTimeline } from './limits';
 import type { Buyer, BuyerLedger, Invoice } from './model';
@@ -105,6 +107,11 @@ type Timelines = {
 
 function primaryAt(timelines: Timelines, policy: Policy, date: IsoDate): Primary {
   const named = limitAt(timelines.named, date);
+  return primaryOf(named, named === null ? limitAt(timelines.discretionary, date) : null, policy);
+}
+
+/** The primary layer given the named and discretionary limits in force (the named one wins, even at 0). */
+function primaryOf(named: LimitInForce | null, discretionary: LimitInForce | null, policy: Policy): Primary {
   if (named !== null) {
     return {
       layer: 'named',
@@ -112,7 +119,6 @@ function primaryAt(timelines: Timelines, policy: Policy, date: IsoDate): Primary
       quotityBp: named.decision.quotityBp ?? policy.namedQuotityBp,
     };
   }
-  const discretionary = limitAt(timelines.discretionary, date);
   if (discretionary !== null) {
     return {
       layer: 'discretionary',
@@ -121,6 +127,29 @@ function primaryAt(timelines: Timelines, policy: Policy, date: IsoDate): Primary
     };
   }
   return { layer: 'unnamed', amountCents: policy.unnamedThresholdCents, quotityBp: policy.unnamedQuotityBp };
+}
+
+const compareItemIds = (a: InvoiceAllocation, b: InvoiceAllocation): number =>
+  a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0;
+
+/**
+ * The open items in shipment order (shipment date, issue date, id). Sorted on one packed number per item
+ * (`isoDateKey`) unless a date is not plain `YYYY-MM-DD`, where the string comparator decides.
+ */
+function inShipmentOrder(openItems: readonly InvoiceAllocation[]): InvoiceAllocation[] {
+  const items: InvoiceAllocation[] = [];
+  const keys: number[] = [];
+  let isKeyed = true;
+  for (const item of openItems) {
+    const shipped = isoDateKey(shipmentDate(item.invoice));
+    const issued = isoDateKey(item.invoice.issueDate);
+    if (shipped < 0 || issued < 0) isKeyed = false;
+    items.push(item);
+    keys.push(shipped * ISO_DATE_KEY_SPAN + issued);
+  }
+  if (isKeyed) sortByKeys(items, keys, compareItemIds);
+  else items.sort(compareShipments);
+  return items;
 }
 
 function compareShipments(a: InvoiceAllocation, b: InvoiceAllocation): number {
@@ -152,14 +181,24 @@ export function coverAsOf(
   const covered: Record<CoverLayer, Cents> = { named: 0, discretionary: 0, unnamed: 0, 'top-up': 0 };
   const quotities: Partial<Record<CoverLayer, BasisPoints>> = {};
   const perInvoice: InvoiceCover[] = [];
-  const items = [...exposure.openItems].sort(compareShipments);
+  const items = inShipmentOrder(exposure.openItems);
   // E of the module header, for the primary walk and for the top-up walk (the primary's leftovers).
   let earlierPrimary = 0;
   let earlierTopUp = 0;
+  let primary: Primary | undefined;
+  let primaryNamed: LimitInForce | null = null;
+  let primaryDiscretionary: LimitInForce | null = null;
   for (const item of items) {
     const openCents = openOnBasis(item, basis);
     const shipped = shipmentDate(item.invoice);
-    const primary = primaryAt(timelines, policy, shipped);
+    const named = limitAt(timelines.named, shipped);
+    const discretionary = named === null ? limitAt(timelines.discretionary, shipped) : null;
+    // Consecutive shipments mostly fall under the same limits: reuse the layer instead of rebuilding it.
+    if (primary === undefined || named !== primaryNamed || discretionary !== primaryDiscretionary) {
+      primary = primaryOf(named, discretionary, policy);
+      primaryNamed = named;
+      primaryDiscretionary = discretionary;
+    }
     const topUp: LimitInForce | null = limitAt(timelines.topUp, shipped);
     const limitCents = primary.amountCents + (topUp?.amountCents ?? 0);
     const excluded: UncoveredReason | undefined = item.isDisputed
@@ -192,17 +231,29 @@ export function coverAsOf(
     if (topUp !== null) quotities['top-up'] ??= topUp.decision.quotityBp ?? policy.namedQuotityBp;
 
     const total = primaryCovered + topUpCovered;
-    const row: InvoiceCover = {
-      invoiceId: item.invoiceId,
-      openCents,
-      coveredCents: total,
-      topUpCoveredCents: topUpCovered,
-      layer: primary.layer,
-      limitCents,
-      limitLayer: primary.layer,
-    };
-    // The reason key exists only when part of the invoice is left uncovered; only those rows pay for a copy.
-    perInvoice.push(total < openCents ? { ...row, uncoveredReason: 'over-limit' } : row);
+    // The reason key exists only when part of the invoice is left uncovered.
+    perInvoice.push(
+      total < openCents
+        ? {
+            invoiceId: item.invoiceId,
+            openCents,
+            coveredCents: total,
+            topUpCoveredCents: topUpCovered,
+            layer: primary.layer,
+            limitCents,
+            limitLayer: primary.layer,
+            uncoveredReason: 'over-limit',
+          }
+        : {
+            invoiceId: item.invoiceId,
+            openCents,
+            coveredCents: total,
+            topUpCoveredCents: topUpCovered,
+            layer: primary.layer,
+            limitCents,
+            limitLayer: primary.layer,
+          },
+    );
   }
 
   const primaryNow = primaryAt(timelines, policy, asOf);

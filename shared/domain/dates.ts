@@ -67,3 +67,30 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a < b ? a : b;
 }
+
+/** 2^22: every `isoDateKey` is below it, so two keys pack exactly into one number (key1 × 2^22 + key2). */
+export const ISO_DATE_KEY_SPAN = 4_194_304;
+
+/**
+ * A small integer that orders exactly like the ISO date string itself — `(year × 12 + month − 1) × 31 +
+ * day − 1`, always < `ISO_DATE_KEY_SPAN` — so that hot loops sort and compare numbers instead of strings.
+ * Returns -1 when `date` is not written `YYYY-MM-DD` with a month 01–12 and a day 01–31 (the ranges where
+ * the key is order-preserving); callers then fall back to comparing the strings. No calendar check: the key
+ * only has to order like the text, and `2026-02-30` sorts between `2026-02-29` and `2026-03-01` either way.
+ */
+export function isoDateKey(date: IsoDate): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  const year =
+    digitsAt(date, 0) * 1000 + digitsAt(date, 1) * 100 + digitsAt(date, 2) * 10 + digitsAt(date, 3);
+  const month = digitsAt(date, 5) * 10 + digitsAt(date, 6);
+  const day = digitsAt(date, 8) * 10 + digitsAt(date, 9);
+  // A non-digit gives a negative or oversized part (digitsAt returns -100 000 for it, more than any
+  // other digits can make up): rejected below.
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  return (year * 12 + month - 1) * 31 + day - 1;
+}
+
+function digitsAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -100_000;
+}

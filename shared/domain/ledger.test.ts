@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, openBalance, openItemsOf } from './ledger';
+import { allocate, openBalance, openItemsOf, sortByKeys } from './ledger';
 import type { LedgerDocuments } from './ledger';
 import { creditNote, invoice, ledgerOf, payment } from './test-builders';
 
@@ -269,6 +269,34 @@ describe('allocate — properties', () => {
         };
         expect(allocate(shuffled, asOf)).toEqual(allocate(ledger, asOf));
       }),
+    );
+  });
+});
+
+describe('sortByKeys', () => {
+  // Reference: the built-in stable sort on (key, tie-break); both the insertion path (≤ 48) and the large path.
+  it('gives the same order as a stable comparator sort on (key, tie-break), moving keys along', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            key: fc.integer({ min: 0, max: 5 }),
+            id: fc.integer({ min: 0, max: 3 }),
+            at: fc.nat(),
+          }),
+          {
+            maxLength: 120,
+          },
+        ),
+        (entries) => {
+          const items = entries.map((entry, index) => ({ ...entry, at: index }));
+          const keys = items.map((item) => item.key);
+          const expected = [...items].sort((a, b) => a.key - b.key || a.id - b.id);
+          sortByKeys(items, keys, (a, b) => a.id - b.id);
+          expect(items).toEqual(expected);
+          expect(keys).toEqual(expected.map((item) => item.key));
+        },
+      ),
     );
   });
 });

@@ -18,6 +18,7 @@
  * Amounts are integer cents; the HT share of an open amount is the exact pro rata of the TTC, rounded by the
  * domain's one rule (`mulRatio`: half away from zero; every amount here is ≥ 0, where that is plain half up).
  */
+import { ISO_DATE_KEY_SPAN, isoDateKey } from './dates';
 import type { CreditNote, Invoice, Payment } from './model';
 import { mulRatio } from './money';
 import type { Cents, IsoDate } from './types';
@@ -85,10 +86,62 @@ type MutableAllocation = {
 /** Below this many invoices a linear scan finds a named invoice faster than building a Map. */
 const LINEAR_LOOKUP_MAX = 32;
 
-/** Applies credit notes and payments to invoices as of `asOf` (see the module header for the order). */
-export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
+/** Up to this many items an insertion sort (inlined comparisons, O(n) on sorted input) beats `Array.sort`. */
+const INSERTION_SORT_MAX = 48;
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Sorts `items` in place by `keys` (parallel numbers, moved along), ties broken by `tieBreak`: the same
+ * order as a comparator sort on (key, tieBreak), and just as stable. Callers derive the keys from ISO dates
+ * (`isoDateKey`), so most comparisons are between numbers and already-sorted input costs one pass.
+ */
+export function sortByKeys<T>(items: T[], keys: number[], tieBreak: (a: T, b: T) => number): void {
+  const count = items.length;
+  if (count > INSERTION_SORT_MAX) {
+    sortLargeByKeys(items, keys, tieBreak);
+    return;
+  }
+  for (let i = 1; i < count; i += 1) {
+    const item = items[i];
+    const key = keys[i];
+    if (item === undefined || key === undefined) continue;
+    let j = i - 1;
+    for (; j >= 0; j -= 1) {
+      const other = items[j];
+      const otherKey = keys[j];
+      if (other === undefined || otherKey === undefined) break;
+      if (otherKey < key || (otherKey === key && tieBreak(other, item) <= 0)) break;
+      items[j + 1] = other;
+      keys[j + 1] = otherKey;
+    }
+    items[j + 1] = item;
+    keys[j + 1] = key;
+  }
+}
+
+function sortLargeByKeys<T>(items: T[], keys: number[], tieBreak: (a: T, b: T) => number): void {
+  const order = items.map((item, index) => ({ item, key: keys[index] ?? 0 }));
+  order.sort((a, b) => (a.key !== b.key ? a.key - b.key : tieBreak(a.item, b.item)));
+  order.forEach((entry, index) => {
+    items[index] = entry.item;
+    keys[index] = entry.key;
+  });
+}
+
+const compareRecordIds = (a: MutableAllocation, b: MutableAllocation): number =>
+  compareIds(a.invoiceId, b.invoiceId);
+
+/**
+ * The invoices issued on or before `asOf` as fresh allocation records, in settlement order. The sort key
+ * packs due date and issue date into one number; if any of those dates is not plain `YYYY-MM-DD`, the string
+ * comparator decides instead (same order for well-formed dates, and the only correct one otherwise).
+ */
+function invoiceRecords(invoices: readonly Invoice[], asOf: IsoDate): MutableAllocation[] {
   const records: MutableAllocation[] = [];
-  for (const invoice of ledger.invoices) {
+  const keys: number[] = [];
+  let isKeyed = true;
+  for (const invoice of invoices) {
     if (invoice.issueDate > asOf) continue;
     records.push({
       invoiceId: invoice.id,
@@ -100,31 +153,93 @@ export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
       creditedCents: 0,
       isDisputed: invoice.disputed === true,
     });
+    const due = isoDateKey(invoice.dueDate);
+    const issue = isoDateKey(invoice.issueDate);
+    if (due < 0 || issue < 0) isKeyed = false;
+    keys.push(due * ISO_DATE_KEY_SPAN + issue);
   }
-  records.sort((a, b) => compareInvoicesForSettlement(a.invoice, b.invoice));
+  if (isKeyed) sortByKeys(records, keys, compareRecordIds);
+  else records.sort((a, b) => compareInvoicesForSettlement(a.invoice, b.invoice));
+  return records;
+}
 
-  const notes = ledger.creditNotes.filter((note) => note.date <= asOf).sort(compareByDateThenId);
-  const payments = ledger.payments.filter((payment) => payment.date <= asOf).sort(compareByDateThenId);
+type Dated = { readonly date: IsoDate; readonly id: string };
+
+const compareDatedIds = (a: Dated, b: Dated): number => compareIds(a.id, b.id);
+
+/** The documents dated on or before `asOf`, by date then id (see `invoiceRecords` for the keyed sort). */
+function datedUpTo<T extends Dated>(documents: readonly T[], asOf: IsoDate): T[] {
+  const kept: T[] = [];
+  const keys: number[] = [];
+  let isKeyed = true;
+  for (const document of documents) {
+    if (document.date > asOf) continue;
+    kept.push(document);
+    const key = isoDateKey(document.date);
+    if (key < 0) isKeyed = false;
+    keys.push(key);
+  }
+  if (isKeyed) sortByKeys(kept, keys, compareDatedIds);
+  else kept.sort(compareByDateThenId);
+  return kept;
+}
+
+/** The record of the invoice a document names, if it is among `records` (`byId` is built on first need). */
+function findNamed(
+  records: readonly MutableAllocation[],
+  lookup: { byId: Map<string, MutableAllocation> | undefined },
+  invoiceId: string | undefined,
+): MutableAllocation | undefined {
+  if (invoiceId === undefined) return undefined;
+  if (records.length <= LINEAR_LOOKUP_MAX) {
+    for (const record of records) if (record.invoiceId === invoiceId) return record;
+    return undefined;
+  }
+  lookup.byId ??= new Map(records.map((record) => [record.invoiceId, record]));
+  return lookup.byId.get(invoiceId);
+}
+
+/**
+ * Pass 2: spreads `amount` over the open invoices from `cursor.index` on, oldest first; returns what is left.
+ * The cursor only moves forward because open amounts only decrease.
+ */
+function spread(
+  records: readonly MutableAllocation[],
+  cursor: { index: number },
+  amount: Cents,
+  isCredit: boolean,
+): Cents {
+  let left = amount;
+  while (left > 0 && cursor.index < records.length) {
+    const record = records[cursor.index];
+    if (record === undefined || record.openTtcCents <= 0) {
+      cursor.index += 1;
+      continue;
+    }
+    const applied = Math.min(left, record.openTtcCents);
+    record.openTtcCents -= applied;
+    if (isCredit) record.creditedCents += applied;
+    else record.paidCents += applied;
+    left -= applied;
+  }
+  return left;
+}
+
+/** Applies credit notes and payments to invoices as of `asOf` (see the module header for the order). */
+export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
+  const records = invoiceRecords(ledger.invoices, asOf);
+  const notes = datedUpTo(ledger.creditNotes, asOf);
+  const payments = datedUpTo(ledger.payments, asOf);
 
   let receivedCents = 0;
   for (const note of notes) receivedCents += note.amountTtcCents;
   for (const payment of payments) receivedCents += payment.amountCents;
 
-  let byId: Map<string, MutableAllocation> | undefined;
-  const named = (invoiceId: string | undefined): MutableAllocation | undefined => {
-    if (invoiceId === undefined) return undefined;
-    if (records.length <= LINEAR_LOOKUP_MAX) {
-      for (const record of records) if (record.invoiceId === invoiceId) return record;
-      return undefined;
-    }
-    byId ??= new Map(records.map((record) => [record.invoiceId, record]));
-    return byId.get(invoiceId);
-  };
-
   // Pass 1: named documents to their invoice; the rest waits for pass 2 (leftover amounts by index).
+  const lookup: { byId: Map<string, MutableAllocation> | undefined } = { byId: undefined };
   const noteLeftovers: Cents[] = [];
   for (const note of notes) {
-    const target = named(note.invoiceId);
+    const target = findNamed(records, lookup, note.invoiceId);
     let amount = note.amountTtcCents;
     if (target !== undefined) {
       const applied = Math.min(amount, target.openTtcCents);
@@ -136,7 +251,7 @@ export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
   }
   const paymentLeftovers: Cents[] = [];
   for (const payment of payments) {
-    const target = named(payment.invoiceId);
+    const target = findNamed(records, lookup, payment.invoiceId);
     let amount = payment.amountCents;
     if (target !== undefined) {
       const applied = Math.min(amount, target.openTtcCents);
@@ -147,39 +262,23 @@ export function allocate(ledger: LedgerDocuments, asOf: IsoDate): Allocation {
     if (amount > 0) paymentLeftovers.push(amount);
   }
 
-  // Pass 2: oldest open invoice first. `cursor` only moves forward because open amounts only decrease.
-  let cursor = 0;
-  const spread = (amount: Cents, isCredit: boolean): Cents => {
-    let left = amount;
-    while (left > 0 && cursor < records.length) {
-      const record = records[cursor];
-      if (record === undefined || record.openTtcCents <= 0) {
-        cursor += 1;
-        continue;
-      }
-      const applied = Math.min(left, record.openTtcCents);
-      record.openTtcCents -= applied;
-      if (isCredit) record.creditedCents += applied;
-      else record.paidCents += applied;
-      left -= applied;
-    }
-    return left;
-  };
-
+  // Pass 2: oldest open invoice first, credit notes before payments.
+  const cursor = { index: 0 };
   let unappliedCreditCents = 0;
   let unappliedCreditHtCents = 0;
-  notes.forEach((note, index) => {
+  for (let index = 0; index < notes.length; index += 1) {
+    const note = notes[index];
     const leftover = noteLeftovers[index] ?? 0;
-    if (leftover <= 0) return;
-    const left = spread(leftover, true);
+    if (note === undefined || leftover <= 0) continue;
+    const left = spread(records, cursor, leftover, true);
     if (left > 0) {
       unappliedCreditCents += left;
       unappliedCreditHtCents +=
         note.amountTtcCents === 0 ? 0 : mulRatio(note.amountHtCents, left, note.amountTtcCents);
     }
-  });
+  }
   let unappliedPaymentCents = 0;
-  for (const leftover of paymentLeftovers) unappliedPaymentCents += spread(leftover, false);
+  for (const leftover of paymentLeftovers) unappliedPaymentCents += spread(records, cursor, leftover, false);
 
   for (const record of records) record.openHtCents = openHt(record.invoice, record.openTtcCents);
 

@@ -93,37 +93,38 @@ type Step = {
   readonly after: LimitInForce | null;
 };
 
+/** Records the expiries (temporary ends, validity ends) due on or before `date` (all of them if undefined). */
+function expireUpTo(state: State, steps: Step[], date: IsoDate | undefined): void {
+  for (;;) {
+    const overlayEnd = state.overlay?.endsOn;
+    const standingEnd = state.standing?.expiresOn;
+    const next =
+      overlayEnd !== undefined && (standingEnd === undefined || overlayEnd <= standingEnd)
+        ? 'overlay'
+        : 'standing';
+    const nextDate = next === 'overlay' ? overlayEnd : standingEnd;
+    if (nextDate === undefined || (date !== undefined && nextDate > date)) return;
+    const before = current(state);
+    if (next === 'overlay' && state.overlay !== null) {
+      const decision = state.overlay.inForce.decision;
+      state.overlay = null;
+      steps.push({ date: nextDate, event: 'temporary-ended', decision, before, after: current(state) });
+    } else if (state.standing !== null) {
+      const decision = state.standing.inForce.decision;
+      state.standing = { inForce: { amountCents: 0, decision } };
+      steps.push({ date: nextDate, event: 'validity-ended', decision, before, after: current(state) });
+    }
+  }
+}
+
 /** Replays one layer's decisions, expiries included, in date order. */
 function replay(decisions: readonly LimitDecision[]): readonly Step[] {
-  const sorted = [...decisions].sort(compareDecisions);
+  // One decision (the usual case) needs no sorting and no copy.
+  const sorted = decisions.length <= 1 ? decisions : [...decisions].sort(compareDecisions);
   const state: State = { standing: null, overlay: null };
   const steps: Step[] = [];
-
-  const expireUpTo = (date: IsoDate | undefined): void => {
-    for (;;) {
-      const overlayEnd = state.overlay?.endsOn;
-      const standingEnd = state.standing?.expiresOn;
-      const next =
-        overlayEnd !== undefined && (standingEnd === undefined || overlayEnd <= standingEnd)
-          ? 'overlay'
-          : 'standing';
-      const nextDate = next === 'overlay' ? overlayEnd : standingEnd;
-      if (nextDate === undefined || (date !== undefined && nextDate > date)) return;
-      const before = current(state);
-      if (next === 'overlay' && state.overlay !== null) {
-        const decision = state.overlay.inForce.decision;
-        state.overlay = null;
-        steps.push({ date: nextDate, event: 'temporary-ended', decision, before, after: current(state) });
-      } else if (state.standing !== null) {
-        const decision = state.standing.inForce.decision;
-        state.standing = { inForce: { amountCents: 0, decision } };
-        steps.push({ date: nextDate, event: 'validity-ended', decision, before, after: current(state) });
-      }
-    }
-  };
-
   for (const decision of sorted) {
-    expireUpTo(decision.effectiveDate);
+    expireUpTo(state, steps, decision.effectiveDate);
     const before = current(state);
     applyDecision(state, decision);
     steps.push({
@@ -134,8 +135,15 @@ function replay(decisions: readonly LimitDecision[]): readonly Step[] {
       after: current(state),
     });
   }
-  expireUpTo(undefined);
+  expireUpTo(state, steps, undefined);
   return steps;
+}
+
+/** The decisions of one layer, in input order (plain loop: this runs for every buyer and layer). */
+function decisionsOfLayer(decisions: readonly LimitDecision[], layer: LimitLayer): LimitDecision[] {
+  const ofLayer: LimitDecision[] = [];
+  for (const decision of decisions) if (decision.layer === layer) ofLayer.push(decision);
+  return ofLayer;
 }
 
 /** The change points of one layer's limit, ascending by `from`. */
@@ -143,9 +151,11 @@ export function limitTimeline(
   decisions: readonly LimitDecision[],
   layer: LimitLayer,
 ): readonly LimitSegment[] {
-  const ofLayer = decisions.filter((decision) => decision.layer === layer);
+  const ofLayer = decisionsOfLayer(decisions, layer);
   if (ofLayer.length === 0) return [];
-  return replay(ofLayer).map((step) => ({ from: step.date, inForce: step.after }));
+  const segments: LimitSegment[] = [];
+  for (const step of replay(ofLayer)) segments.push({ from: step.date, inForce: step.after });
+  return segments;
 }
 
 /** The limit of a timeline on `date`: the last segment starting on or before it. */
@@ -176,8 +186,7 @@ const LAYER_ORDER: Readonly<Record<LimitLayer, number>> = { named: 0, discretion
 export function limitHistory(decisions: readonly LimitDecision[]): readonly LimitHistoryRow[] {
   const rows: { row: LimitHistoryRow; order: number }[] = [];
   for (const layer of ['named', 'discretionary', 'top-up'] as const) {
-    const ofLayer = decisions.filter((decision) => decision.layer === layer);
-    replay(ofLayer).forEach((step, order) => {
+    replay(decisionsOfLayer(decisions, layer)).forEach((step, order) => {
       rows.push({
         order,
         row: {
