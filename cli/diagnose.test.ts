@@ -111,3 +111,42 @@ describe('diagnose errors', () => {
     expect(stdout).toContain('Balance âgée (TTC)');
   }, 60_000);
 });
+
+describe('a CSV of open invoices', () => {
+  const file = join(ROOT, 'test/fixtures/csv/factures.csv');
+
+  it('is diagnosed per buyer with the balances a hand sum of the file gives', async () => {
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'cli/encours.ts', 'diagnose', file, '--as-of', '2026-03-01', '--format', 'json'],
+      { cwd: ROOT },
+    );
+    const got = jsonDiagnosis.parse(JSON.parse(stdout));
+    // From the file's Montant TTC column, by SIREN or code: 12 000,00 + 3 000,60 for 412839573; 1 481,47
+    // for C002; 960 for 792154361; 18 000,00 for 503627184.
+    const expected = new Map([
+      ['412839573', 1_500_060],
+      ['c002', 148_147],
+      ['792154361', 96_000],
+      ['503627184', 1_800_000],
+    ]);
+    expect(new Map(got.buyers.map((b) => [b.key.toLowerCase(), b.openBalanceCents]))).toEqual(expected);
+    expect(got.total.openBalanceCents).toBe(1_500_060 + 148_147 + 96_000 + 1_800_000);
+  }, 60_000);
+
+  it('asks for the turnover before estimating a premium, then uses it', async () => {
+    const without = await run('npx', ['tsx', 'cli/encours.ts', 'diagnose', file], { cwd: ROOT });
+    expect(without.stdout).toContain('non calculable');
+    const withTurnover = await run(
+      'npx',
+      ['tsx', 'cli/encours.ts', 'diagnose', file, '--turnover', '2 000 000', '--format', 'json'],
+      { cwd: ROOT },
+    );
+    const premium = z
+      .object({ premium: z.object({ annualCents: z.number() }) })
+      .parse(JSON.parse(withTurnover.stdout)).premium;
+    // 0,30 % × 2 000 000 € = 6 000 €, plus 60 € per buyer above the 10 000 € threshold (two: 503627184 at
+    // 15 000 € HT, and 412839573 at 12 500,50 € HT) → 6 000 + 2 × 60.
+    expect(premium.annualCents).toBe(600_000 + 2 * 6_000);
+  }, 60_000);
+});

@@ -14,6 +14,7 @@
  * rejected line (each printed with its line number and reason, nothing diagnosed).
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { AGING_BUCKETS, agingOfLedger } from '../shared/domain/aging';
 import type { AgingBucket } from '../shared/domain/aging';
@@ -23,7 +24,7 @@ import type { Alert } from '../shared/domain/alerts';
 import { isIsoDate } from '../shared/domain/dates';
 import { dsoCountBack, monthlySalesOf } from '../shared/domain/dso';
 import { exposureOf } from '../shared/domain/exposure';
-import { formatCents } from '../shared/domain/money';
+import { formatCents, parseAmount } from '../shared/domain/money';
 import { DEFAULT_POLICY } from '../shared/domain/policy';
 import type { Policy } from '../shared/domain/policy';
 import { estimatePremium, turnoverRateOfferFromPolicy } from '../shared/domain/premium';
@@ -31,15 +32,19 @@ import type { PremiumEstimate } from '../shared/domain/premium';
 import type { Cents, IsoDate } from '../shared/domain/types';
 import { parseFecBytes } from '../shared/import/fec-parse';
 import { buyerLedgersOf, receivablesFromFec } from '../shared/import/fec-receivables';
-import { importErrorMessage } from '../shared/import/import-errors';
+import { readCsvBytes } from '../shared/import/csv-read';
+import { receivablesFromCsvInvoices } from '../shared/import/csv-receivables';
+import type { FecReceivables } from '../shared/import/fec-receivables';
+import { importErrorMessage, type ImportError } from '../shared/import/import-errors';
 import { EXIT_OK, EXIT_USAGE } from './io';
 import type { CliCommand, CliIo } from './io';
 
-export const DIAGNOSE_HELP = `Usage : encours diagnose <fichier FEC> [--as-of AAAA-MM-JJ] [--policy police.json] [--format text|json]
+export const DIAGNOSE_HELP = `Usage : encours diagnose <fichier FEC ou CSV> [--as-of AAAA-MM-JJ] [--policy police.json]
+                        [--turnover MONTANT] [--format text|json]
 
-Diagnostic du poste clients à partir d'un FEC : solde ouvert, balance âgée, retards, DSO, encours au-delà du
+Diagnostic du poste clients à partir d'un FEC ou d'un CSV de factures ouvertes : solde ouvert, balance âgée, retards, DSO, encours au-delà du
 seuil de non-dénommé (limites à demander), alertes, concentration (10 premiers acheteurs), prime estimée.
-Receivables diagnostic from a FEC: open balance, aging, overdue, DSO, exposure above the unnamed threshold
+Receivables diagnostic from a FEC or a CSV of open invoices: open balance, aging, overdue, DSO, exposure above the unnamed threshold
 (limits to request), alerts, concentration (top 10 buyers), premium estimate.
 
   --as-of DATE       date du diagnostic (défaut : date de clôture du nom de fichier, sinon dernière écriture)
@@ -47,6 +52,8 @@ Receivables diagnostic from a FEC: open balance, aging, overdue, DSO, exposure a
   --policy FILE      JSON : champs de police remplacés / policy fields overridden
                      (unnamedThresholdCents, premiumRateBp, minimumPremiumCents, monitoringFeePerBuyerCents,
                      namedQuotityBp, unnamedQuotityBp, coverBasis)
+  --turnover MONTANT  chiffre d'affaires HT annuel pour la prime (un CSV n'en donne pas ; ex. 2 000 000)
+                     annual turnover excluding VAT for the premium (a CSV does not give it)
   --format text|json texte lisible (défaut) ou JSON en centimes (*Cents) / readable text or JSON in cents
 Codes de sortie / exit codes: 0 ok, 2 fichier illisible ou lignes rejetées / unreadable file or rejected lines.
 `;
@@ -74,6 +81,8 @@ type DiagnoseArgs =
       readonly file: string;
       readonly asOf?: IsoDate;
       readonly policyFile?: string;
+      /** Turnover HT for the premium estimate, when the file does not give it (a CSV of open invoices). */
+      readonly turnoverCents?: Cents;
       readonly format: Format;
     };
 
@@ -81,6 +90,7 @@ export function parseDiagnoseArgs(args: readonly string[]): DiagnoseArgs {
   let format: Format = 'text';
   let asOf: IsoDate | undefined;
   let policyFile: string | undefined;
+  let turnoverCents: Cents | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
@@ -112,13 +122,22 @@ export function parseDiagnoseArgs(args: readonly string[]): DiagnoseArgs {
       if (value === undefined)
         return { kind: 'error', message: '--policy attend un fichier / expects a file' };
       policyFile = value;
+    } else if (flag === '--turnover') {
+      const amount = parseAmount(value ?? '');
+      if (!amount.ok || amount.cents <= 0) {
+        return {
+          kind: 'error',
+          message: `--turnover attend un montant positif / expects a positive amount (reçu / got: ${value ?? '—'})`,
+        };
+      }
+      turnoverCents = amount.cents;
     } else {
       return { kind: 'error', message: `option inconnue / unknown option: ${arg}` };
     }
   }
   const [file, ...extra] = files;
   if (file === undefined || extra.length > 0) {
-    return { kind: 'error', message: 'un seul fichier FEC attendu / exactly one FEC file expected' };
+    return { kind: 'error', message: 'un seul fichier attendu / exactly one file expected' };
   }
   return {
     kind: 'run',
@@ -126,6 +145,7 @@ export function parseDiagnoseArgs(args: readonly string[]): DiagnoseArgs {
     format,
     ...(asOf === undefined ? {} : { asOf }),
     ...(policyFile === undefined ? {} : { policyFile }),
+    ...(turnoverCents === undefined ? {} : { turnoverCents }),
   };
 }
 
@@ -274,7 +294,8 @@ export function diagnose(
       top10ShareBp: exposureTotal === 0 ? 0 : Math.round((top10 * 10_000) / exposureTotal),
       turnoverHtCents: receivables.revenueHtCents,
     },
-    ...(premium.ok ? { premium: premium.estimate } : {}),
+    // No turnover (a CSV of open invoices without --turnover): no estimate rather than a minimum premium.
+    ...(premium.ok && receivables.revenueHtCents > 0 ? { premium: premium.estimate } : {}),
   };
 }
 
@@ -301,7 +322,7 @@ export function diagnosisText(d: Diagnosis): string {
         .join(', ') || 'aucune'
     }`,
     d.premium === undefined
-      ? 'Prime estimée : non calculable'
+      ? "Prime estimée : non calculable sans chiffre d'affaires (option --turnover)"
       : `Prime estimée : ${eur(d.premium.annualCents)} / an (${eur(d.premium.perMonthCents)} / mois, ${eur(d.premium.perDayCents)} / jour) sur un CA HT de ${eur(t.turnoverHtCents)}`,
     '',
     'Par acheteur (encours décroissant) :',
@@ -328,6 +349,26 @@ async function readPolicy(file: string): Promise<Policy | string> {
     return parsed.error.issues.map((i) => `${file} : ${i.path.join('.') || '—'} : ${i.message}`).join('\n');
   }
   return { ...DEFAULT_POLICY, ...parsed.data };
+}
+
+/**
+ * A FEC, or else a CSV of open invoices (an aged balance): the FEC reader says `not-a-fec` on the header
+ * line of anything else, and the CSV reader then finds the columns itself.
+ */
+function receivablesOf(
+  bytes: Uint8Array,
+  file: string,
+): { ok: true; receivables: FecReceivables } | { ok: false; errors: readonly ImportError[] } {
+  const fec = parseFecBytes(bytes);
+  const notFec = fec.errors.length === 1 && fec.errors[0]?.code === 'not-a-fec';
+  if (!notFec) {
+    if (fec.errors.length > 0) return { ok: false, errors: fec.errors };
+    return { ok: true, receivables: receivablesFromFec(fec.entries, { fileName: file }) };
+  }
+  const csv = readCsvBytes(bytes);
+  if (!csv.ok) return { ok: false, errors: [...fec.errors, ...csv.errors] };
+  const stem = basename(file).replace(/\.[^.]*$/, '');
+  return receivablesFromCsvInvoices(csv.table, stem);
 }
 
 export async function runDiagnose(args: readonly string[], io: CliIo): Promise<number> {
@@ -358,17 +399,20 @@ export async function runDiagnose(args: readonly string[], io: CliIo): Promise<n
     );
     return EXIT_USAGE;
   }
-  const fec = parseFecBytes(bytes);
-  if (fec.errors.length > 0) {
-    const shown = fec.errors.slice(0, 200);
+  const read = receivablesOf(bytes, parsed.file);
+  if (!read.ok) {
+    const shown = read.errors.slice(0, 200);
     io.stderr(
-      `${parsed.file} : ${fec.errors.length} erreur(s), rien n'est diagnostiqué / error(s), nothing diagnosed\n` +
+      `${parsed.file} : ${read.errors.length} erreur(s), rien n'est diagnostiqué / error(s), nothing diagnosed\n` +
         shown.map((e) => `  ${importErrorMessage(e, 'fr')}\n  ${importErrorMessage(e, 'en')}\n`).join('') +
-        (fec.errors.length > shown.length ? `  … (+${fec.errors.length - shown.length})\n` : ''),
+        (read.errors.length > shown.length ? `  … (+${read.errors.length - shown.length})\n` : ''),
     );
     return EXIT_USAGE;
   }
-  const receivables = receivablesFromFec(fec.entries, { fileName: parsed.file });
+  const receivables =
+    parsed.turnoverCents === undefined
+      ? read.receivables
+      : { ...read.receivables, revenueHtCents: parsed.turnoverCents };
   const diagnosis = diagnose(receivables, policy, parsed.asOf);
   io.stdout(parsed.format === 'json' ? `${JSON.stringify(diagnosis, null, 2)}\n` : diagnosisText(diagnosis));
   return EXIT_OK;
