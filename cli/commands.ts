@@ -4,8 +4,9 @@
  */
 import type { CliCommand } from './io';
 import { diagnoseCommand } from './diagnose';
+import { serveCommand } from './serve';
 import { simulateClaimCommand } from './simulate-claim';
 
 export type { CliCommand };
 
-export const COMMANDS: readonly CliCommand[] = [simulateClaimCommand, diagnoseCommand];
+export const COMMANDS: readonly CliCommand[] = [simulateClaimCommand, diagnoseCommand, serveCommand];
