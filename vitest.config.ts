@@ -38,6 +38,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/integration/setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'packaging',
           environment: 'node',
           include: ['test/packaging/**/*.test.ts'],

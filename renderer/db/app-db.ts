@@ -34,14 +34,35 @@ export type ConflictRow = {
   readonly status: 'rejected' | 'conflict';
   readonly reason: LocalizedText;
   readonly serverChanges?: readonly Change[];
+  /** The server's coded reason (`conflict`, `not-found`, …), so the UI can choose its words by code. */
+  readonly reasonCode?: string;
 };
 
 export const META_ID = 'local';
+
+/**
+ * Where the sync engine stands (renderer/sync): the pull cursor (a server seq, never a clock), a bootstrap in
+ * progress (so an interrupted one resumes) and whether local rows must be rebuilt from a snapshot.
+ */
+export type SyncMeta = {
+  readonly cursor: number;
+  readonly isBootstrapped: boolean;
+  readonly bootstrap?: {
+    readonly atSeq: number | null;
+    readonly after: string | null;
+    /** True until the first page has cleared the entity tables (a re-bootstrap). */
+    readonly isReset: boolean;
+  };
+  readonly needsRepair?: boolean;
+  readonly lastSyncAt?: string;
+};
 
 export type MetaRow = {
   readonly id: typeof META_ID;
   readonly clientId: string;
   readonly lastClientSeq: number;
+  /** Absent until the workspace is first connected to a sync server. */
+  readonly sync?: SyncMeta;
 };
 
 export type StoredBuyerAggregate = BuyerAggregate & { readonly updatedAt: string };

@@ -1,0 +1,398 @@
+/**
+ * The sync engine's writes to the local workspace database. Each exported function is ONE Dexie read-write
+ * transaction (strict durability, inherited from AppDB) so a crash leaves either the old or the new state:
+ * - `applyPullPage`: server changes applied field by field in seq order, cursor moved, acknowledged outbox
+ *   ops dropped, pending local ops replayed on top, aggregates of the touched buyers recomputed.
+ * - `applySnapshotPage`: one bootstrap page (rows replaced whole) and the resumable bootstrap cursor; the
+ *   last page sets the pull cursor to `atSeq`, replays pending ops and recomputes every aggregate.
+ * - `applyPushResults`: acknowledged ops leave the outbox; rejected and conflicting ones are recorded in
+ *   `conflicts` with both values, a conflict restores the server's guarded rows, a rejection asks for a
+ *   repair (a re-bootstrap, since its local effects cannot be undone one by one).
+ *
+ * Invariants: a server row carries the server's `version`; local rows written by a replay are speculative
+ * until the server's own change for them is pulled. Ordering never reads a clock: only seq and clientSeq.
+ * No foreign async work runs inside a transaction (only Dexie calls and the shared commands over it).
+ */
+import type { z } from 'zod';
+import { computeBuyerAggregate, loadBuyerLedgers, loadPolicy } from '../../shared/commands/aggregates';
+import { applyChange, isDeletion, isNoOp } from '../../shared/commands/define';
+import type { Change, Command } from '../../shared/commands/define';
+import { ENTITY_NAMES, ENTITY_ROW_SCHEMAS } from '../../shared/commands/entities';
+import type { EntityName, EntityRow } from '../../shared/commands/entities';
+import { commands, isCommandName } from '../../shared/commands/registry';
+import type { IsoDate } from '../../shared/domain/types';
+import type { PullResponse, PushResult, SnapshotResponse, SnapshotRow } from '../../shared/sync/protocol';
+import type { AppDB, ConflictRow, MetaRow, OutboxOp, StoredBuyerAggregate, SyncMeta } from '../db/app-db';
+import { META_ID } from '../db/app-db';
+import { dexieReader } from '../db/dexie-reader';
+
+export type LocalContext = {
+  /** ISO timestamp of local writes (audit only). */
+  readonly now: string;
+  /** The date aggregates are computed for. */
+  readonly today: IsoDate;
+  readonly actor: string;
+};
+
+export const INITIAL_SYNC_META: SyncMeta = { cursor: 0, isBootstrapped: false };
+
+/** One write coming from the server: a patch (`merge`), a whole row (`replace`) or a deletion (`null`). */
+type ServerWrite = {
+  readonly entity: EntityName;
+  readonly id: string;
+  readonly version: number;
+  readonly fields: Readonly<Record<string, unknown>> | null;
+  readonly replace: boolean;
+};
+
+async function metaOf(db: AppDB): Promise<MetaRow> {
+  const meta = await db.meta.get(META_ID);
+  if (meta === undefined) throw new Error('workspace meta row missing (database not opened with openAppDb)');
+  return meta;
+}
+
+export async function readSyncMeta(db: AppDB): Promise<{ clientId: string; sync: SyncMeta }> {
+  const meta = await metaOf(db);
+  return { clientId: meta.clientId, sync: meta.sync ?? INITIAL_SYNC_META };
+}
+
+export async function updateSyncMeta(db: AppDB, update: (sync: SyncMeta) => SyncMeta): Promise<SyncMeta> {
+  return db.transaction('rw', db.meta, async () => {
+    const meta = await metaOf(db);
+    const sync = update(meta.sync ?? INITIAL_SYNC_META);
+    await db.meta.put({ ...meta, sync });
+    return sync;
+  });
+}
+
+function buyerIdOf(row: object | undefined): string | undefined {
+  return row !== undefined && 'buyerId' in row && typeof row.buyerId === 'string' ? row.buyerId : undefined;
+}
+
+function noteTouched(
+  entity: EntityName,
+  id: string,
+  rows: readonly (object | undefined)[],
+  touched: Touched,
+) {
+  if (entity === 'buyers') touched.buyers.add(id);
+  if (entity === 'policy') touched.isPolicy = true;
+  for (const row of rows) {
+    const buyerId = buyerIdOf(row);
+    if (buyerId !== undefined) touched.buyers.add(buyerId);
+  }
+}
+
+type Touched = { readonly buyers: Set<string>; isPolicy: boolean };
+
+function newTouched(): Touched {
+  return { buyers: new Set(), isPolicy: false };
+}
+
+function serverRow(
+  existing: Readonly<Record<string, unknown>> | undefined,
+  write: ServerWrite,
+): Record<string, unknown> | undefined {
+  if (write.fields === null) return undefined;
+  const row: Record<string, unknown> = write.replace ? {} : { ...existing };
+  for (const [key, value] of Object.entries(write.fields)) {
+    if (value === null || value === undefined) Reflect.deleteProperty(row, key);
+    else row[key] = value;
+  }
+  row['id'] = write.id;
+  row['version'] = write.version;
+  return row;
+}
+
+/** Server writes of one entity, applied in order over one `bulkGet` (a row changed twice ends as the last). */
+// E ties the table to its row schema inside the body (one entity per call).
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+async function writeServerEntity<E extends EntityName>(
+  db: AppDB,
+  entity: E,
+  writes: readonly ServerWrite[],
+  touched: Touched,
+): Promise<void> {
+  const table = db.entities[entity];
+  const schema: z.ZodType<EntityRow<E>> = ENTITY_ROW_SCHEMAS[entity];
+  const ids = [...new Set(writes.map((write) => write.id))];
+  const stored = await table.bulkGet(ids);
+  const rows = new Map<string, EntityRow<E> | undefined>();
+  ids.forEach((id, index) => rows.set(id, stored[index]));
+  for (const write of writes) {
+    const before = rows.get(write.id);
+    const next = serverRow(before, write);
+    const parsed = next === undefined ? undefined : schema.safeParse(next);
+    if (parsed !== undefined && !parsed.success) {
+      // A patch for a row this device never had: the row was deleted on the server after the snapshot's
+      // atSeq, and its deletion follows in the log. Anything else is a broken server.
+      if (before === undefined) continue;
+      throw new Error(`server change for ${entity}/${write.id} does not produce a valid row`);
+    }
+    const after = parsed?.data;
+    rows.set(write.id, after);
+    noteTouched(entity, write.id, [before, after], touched);
+  }
+  const puts: EntityRow<E>[] = [];
+  const deletes: string[] = [];
+  for (const [id, row] of rows) {
+    if (row === undefined) deletes.push(id);
+    else puts.push(row);
+  }
+  if (deletes.length > 0) await table.bulkDelete(deletes);
+  if (puts.length > 0) await table.bulkPut(puts);
+}
+
+async function writeServer(db: AppDB, writes: readonly ServerWrite[], touched: Touched): Promise<void> {
+  const groups = new Map<EntityName, ServerWrite[]>();
+  for (const write of writes) {
+    const group = groups.get(write.entity);
+    if (group === undefined) groups.set(write.entity, [write]);
+    else group.push(write);
+  }
+  for (const [entity, group] of groups) await writeServerEntity(db, entity, group, touched);
+}
+
+/** One local change (from a replayed command), stamped like `runCommand` stamps it. */
+// E ties the table to its row schema inside the body (one entity per call).
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+async function writeLocalChange<E extends EntityName>(
+  db: AppDB,
+  entity: E,
+  change: Change,
+  now: string,
+  touched: Touched,
+): Promise<void> {
+  const table = db.entities[entity];
+  const schema: z.ZodType<EntityRow<E>> = ENTITY_ROW_SCHEMAS[entity];
+  const before = await table.get(change.id);
+  // A replay that would rewrite the same values leaves the row (and its version) alone.
+  if (!isDeletion(change) && isNoOp(before, change.fields)) return;
+  const next = applyChange(before, change, now);
+  if (next === undefined) {
+    if (before !== undefined) await table.delete(change.id);
+  } else {
+    await table.put(schema.parse(next));
+  }
+  noteTouched(entity, change.id, [before, next], touched);
+}
+
+/**
+ * Re-executes the still-pending local ops (clientSeq order) over the current rows, so local edits stay
+ * visible on top of the server's. A command that no longer applies (already exists, stale guard, …) is
+ * skipped here: the server will answer for it, and its answer is what counts.
+ */
+async function replayPending(
+  db: AppDB,
+  clientId: string,
+  ctx: LocalContext,
+  touched: Touched,
+): Promise<void> {
+  const pending = await db.outbox.orderBy('clientSeq').toArray();
+  const reader = dexieReader(db);
+  for (const op of pending) {
+    if (!isCommandName(op.command)) continue;
+    const command: Command<string, z.ZodType> = commands[op.command];
+    const parsed = command.args.safeParse(op.args);
+    if (!parsed.success) continue;
+    const result = await command.execute({ reader, actor: ctx.actor, clientId, now: ctx.now }, parsed.data);
+    if (!result.ok) continue;
+    for (const change of result.changes) await writeLocalChange(db, change.entity, change, ctx.now, touched);
+  }
+}
+
+async function refreshAggregates(db: AppDB, touched: Touched, ctx: LocalContext): Promise<void> {
+  const ids = touched.isPolicy ? await db.buyers.toCollection().primaryKeys() : [...touched.buyers];
+  if (ids.length === 0) return;
+  const reader = dexieReader(db);
+  const policy = await loadPolicy(reader);
+  const ledgers = await loadBuyerLedgers(reader, ids);
+  const aggregates: StoredBuyerAggregate[] = [];
+  const gone: string[] = [];
+  for (const buyerId of ids) {
+    const ledger = ledgers.get(buyerId);
+    if (ledger === undefined) gone.push(buyerId);
+    else aggregates.push({ ...computeBuyerAggregate(ledger, policy, ctx.today), updatedAt: ctx.now });
+  }
+  if (gone.length > 0) await db.buyerAggregates.bulkDelete(gone);
+  if (aggregates.length > 0) await db.buyerAggregates.bulkPut(aggregates);
+}
+
+export type PullPageOutcome = 'applied' | 'cursor-moved';
+
+/**
+ * Applies one pull page fetched with `since`. If the cursor moved meanwhile (another engine instance), the
+ * page is discarded (`cursor-moved`) rather than applied twice.
+ */
+export async function applyPullPage(
+  db: AppDB,
+  since: number,
+  page: PullResponse,
+  ctx: LocalContext,
+): Promise<PullPageOutcome> {
+  return db.transaction('rw', db.tables, async () => {
+    const meta = await metaOf(db);
+    const sync = meta.sync ?? INITIAL_SYNC_META;
+    if (sync.cursor !== since) return 'cursor-moved';
+    const touched = newTouched();
+    await writeServer(
+      db,
+      page.changes.map((change) => ({
+        entity: change.entity,
+        id: change.id,
+        version: change.version,
+        fields: 'fields' in change ? change.fields : null,
+        replace: false,
+      })),
+      touched,
+    );
+    await db.outbox.where('clientSeq').belowOrEqual(page.lastClientSeq).delete();
+    if (page.changes.length > 0) await replayPending(db, meta.clientId, ctx, touched);
+    await refreshAggregates(db, touched, ctx);
+    await db.meta.put({ ...meta, sync: { ...sync, cursor: page.nextCursor } });
+    return 'applied';
+  });
+}
+
+function snapshotWrite(row: SnapshotRow): ServerWrite {
+  return { entity: row.entity, id: row.id, version: row.version, fields: row.fields, replace: true };
+}
+
+/** Applies one bootstrap page; the bootstrap state in meta says where the next page starts. */
+export async function applySnapshotPage(
+  db: AppDB,
+  page: SnapshotResponse,
+  ctx: LocalContext,
+): Promise<SyncMeta> {
+  return db.transaction('rw', db.tables, async () => {
+    const meta = await metaOf(db);
+    const sync = meta.sync ?? INITIAL_SYNC_META;
+    if (sync.bootstrap?.isReset === true) {
+      for (const entity of ENTITY_NAMES) await db.entities[entity].clear();
+      await db.buyerAggregates.clear();
+    }
+    const touched = newTouched();
+    await writeServer(db, page.rows.map(snapshotWrite), touched);
+    let next: SyncMeta;
+    if (page.hasMore && page.nextAfter !== null) {
+      next = { ...sync, bootstrap: { atSeq: page.atSeq, after: page.nextAfter, isReset: false } };
+    } else {
+      const { bootstrap: _done, needsRepair: _repaired, ...rest } = sync;
+      next = { ...rest, cursor: page.atSeq, isBootstrapped: true };
+      await replayPending(db, meta.clientId, ctx, touched);
+      await refreshAggregates(db, { buyers: touched.buyers, isPolicy: true }, ctx);
+    }
+    await db.meta.put({ ...meta, sync: next });
+    return next;
+  });
+}
+
+/** Starts (or restarts from scratch) a bootstrap; `isReset` clears the entity tables at the first page. */
+export function beginBootstrap(db: AppDB, isReset: boolean): Promise<SyncMeta> {
+  return updateSyncMeta(db, (sync) => ({ ...sync, bootstrap: { atSeq: null, after: null, isReset } }));
+}
+
+function conflictRow(op: OutboxOp, result: PushResult, status: ConflictRow['status']): ConflictRow {
+  const reason = result.reason;
+  return {
+    opId: op.opId,
+    clientSeq: op.clientSeq,
+    command: op.command,
+    args: op.args,
+    status,
+    reason: reason?.message ?? {
+      fr: 'Le serveur a refusé cette saisie.',
+      en: 'The server refused this change.',
+    },
+    ...(reason === undefined ? {} : { reasonCode: reason.code }),
+    ...(result.serverValue === undefined
+      ? {}
+      : {
+          serverChanges: result.serverValue.map((row) => ({
+            entity: row.entity,
+            id: row.id,
+            fields: row.fields,
+          })),
+        }),
+  };
+}
+
+/** What an answer means for the local copy (a duplicate repeats the first answer's reason and value). */
+function effectiveStatus(result: PushResult): 'applied' | 'rejected' | 'conflict' {
+  if (result.status === 'applied' || result.status === 'rejected' || result.status === 'conflict') {
+    return result.status === 'conflict' && (result.serverValue ?? []).length === 0
+      ? 'rejected'
+      : result.status;
+  }
+  if (result.serverValue !== undefined && result.serverValue.length > 0) return 'conflict';
+  return result.reason === undefined ? 'applied' : 'rejected';
+}
+
+/** The local rows a conflicting op wrote that the server's guarded value does not hold. */
+function strayRowsOf(
+  op: OutboxOp,
+  serverValue: readonly SnapshotRow[],
+): { entity: EntityName; id: string }[] {
+  if (op.command !== 'recordLimitDecision' || !isCommandName(op.command)) return [];
+  const parsed = commands.recordLimitDecision.args.safeParse(op.args);
+  if (!parsed.success) return [];
+  const id = parsed.data.decision.id;
+  const kept = serverValue.some((row) => row.entity === 'limitDecisions' && row.id === id);
+  return kept ? [] : [{ entity: 'limitDecisions', id }];
+}
+
+export type PushOutcome = {
+  readonly acknowledged: number;
+  readonly conflicts: number;
+  readonly needsRepair: boolean;
+};
+
+/**
+ * Records the server's answers to pushed ops. Every answered op leaves the outbox — the queue never stalls
+ * on one bad op. A conflict restores the server's guarded rows (and drops the local row the op created),
+ * then pending ops are replayed; a rejection flags a repair.
+ */
+export async function applyPushResults(
+  db: AppDB,
+  results: readonly PushResult[],
+  ctx: LocalContext,
+): Promise<PushOutcome> {
+  return db.transaction('rw', db.tables, async () => {
+    const meta = await metaOf(db);
+    const touched = newTouched();
+    let acknowledged = 0;
+    let conflicts = 0;
+    let needsRepair = false;
+    let restored = false;
+    for (const result of results) {
+      const op = await db.outbox.get(result.clientSeq);
+      if (op === undefined) continue;
+      await db.outbox.delete(result.clientSeq);
+      acknowledged++;
+      const status = effectiveStatus(result);
+      if (status === 'applied') continue;
+      conflicts++;
+      await db.conflicts.put(conflictRow(op, result, status));
+      if (status === 'rejected') {
+        needsRepair = true;
+        continue;
+      }
+      const serverValue = result.serverValue ?? [];
+      for (const stray of strayRowsOf(op, serverValue)) {
+        const table = db.entities[stray.entity];
+        const before = await table.get(stray.id);
+        await table.delete(stray.id);
+        noteTouched(stray.entity, stray.id, [before], touched);
+      }
+      await writeServer(db, serverValue.map(snapshotWrite), touched);
+      restored = true;
+    }
+    if (restored) await replayPending(db, meta.clientId, ctx, touched);
+    await refreshAggregates(db, touched, ctx);
+    if (needsRepair) {
+      const sync = meta.sync ?? INITIAL_SYNC_META;
+      await db.meta.put({ ...meta, sync: { ...sync, needsRepair: true } });
+    }
+    return { acknowledged, conflicts, needsRepair };
+  });
+}
