@@ -1,7 +1,7 @@
 /**
  * Renderer entry: read the settings through the bridge, start i18next in the chosen language, open the current
  * workspace (persistent storage requested first), then mount the providers (Mantine theme, notifications,
- * settings, workspace) and the router. A workspace that cannot be opened (e.g. written by a newer Encours)
+ * settings, workspace, team sync) and the router. A workspace that cannot be opened (e.g. written by a newer Encours)
  * gets a full-page message instead of the router, so nothing can write to it.
  */
 import '@fontsource-variable/inter';
@@ -21,6 +21,7 @@ import { theme } from './app/theme';
 import { openCurrentWorkspace } from './data/bootstrap';
 import type { BootResult } from './data/bootstrap';
 import { AutoBackupScheduler } from './data/backups';
+import { SyncProvider } from './data/sync';
 import { WorkspaceProvider } from './data/workspace-context';
 import { initI18n } from './i18n';
 import { bridge } from './platform/bridge';
@@ -40,7 +41,9 @@ function Routes({ boot }: { boot: BootResult }) {
   return (
     <WorkspaceProvider workspace={boot.workspace}>
       <AutoBackupScheduler />
-      <RouterProvider router={router} />
+      <SyncProvider>
+        <RouterProvider router={router} />
+      </SyncProvider>
     </WorkspaceProvider>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../shared/ipc/contract';
 import { writeFileAtomically } from './atomic-write';
 import { createHandlers, type HandlerDeps } from './handlers';
+import { createSyncSecretStore, syncSecretsRoot, type SafeStorageLike } from './sync-secrets';
 
 let dir: string;
 beforeEach(() => {
@@ -51,7 +52,30 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     Notification: FakeNotification,
+    syncSecrets: createSyncSecretStore({
+      root: syncSecretsRoot(dir),
+      safeStorage: fakeSafeStorage(),
+      platform: 'linux',
+    }),
     ...overrides,
+  };
+}
+
+/**
+ * A stand-in for Electron's safeStorage: "encrypts" by XOR with 0x5a behind a marker, so a test can tell that
+ * the file on disk does not hold the token in clear, and that decryption really went through the backend.
+ */
+function fakeSafeStorage(options: { isAvailable?: boolean; backend?: string } = {}): SafeStorageLike {
+  const flip = (bytes: Uint8Array): Buffer => Buffer.from(bytes.map((b) => b ^ 0x5a));
+  return {
+    isEncryptionAvailable: () => options.isAvailable ?? true,
+    encryptString: (text) => Buffer.concat([Buffer.from('ENC1'), flip(Buffer.from(text, 'utf8'))]),
+    decryptString: (bytes) => {
+      if (bytes.subarray(0, 4).toString() !== 'ENC1')
+        throw new Error('Error while decrypting the ciphertext');
+      return flip(bytes.subarray(4)).toString('utf8');
+    },
+    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
   };
 }
 
@@ -317,4 +341,94 @@ describe('automatic backups', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'io-error' } });
   });
+});
+
+describe('sync connection (safeStorage)', () => {
+  const connection = {
+    serverUrl: 'https://sync.dupont.fr',
+    remoteWorkspaceId: 'rws-1',
+    token: 'enc_secret-token-123',
+    deviceId: 'dev-7',
+    deviceName: 'Portable compta',
+  };
+
+  it('stores the connection encrypted under userData, reads it back, and forgets it', async () => {
+    const handlers = createHandlers(deps());
+    expect(await handlers.getSyncConnection({ workspaceId: 'ws-1' })).toEqual({ ok: true, data: null });
+    expect(await handlers.saveSyncConnection({ workspaceId: 'ws-1', ...connection })).toEqual({
+      ok: true,
+      data: { persists: true },
+    });
+    const files = readdirSync(path.join(dir, 'sync-connections'));
+    expect(files).toEqual(['ws-1.secret']);
+    const onDisk = readFileSync(path.join(dir, 'sync-connections', 'ws-1.secret'));
+    expect(onDisk.includes(Buffer.from('secret-token'))).toBe(false);
+    expect(onDisk.includes(Buffer.from('sync.dupont.fr'))).toBe(false);
+    // Another workspace has its own (absent) connection.
+    expect(await handlers.getSyncConnection({ workspaceId: 'ws-2' })).toEqual({ ok: true, data: null });
+    expect(await handlers.getSyncConnection({ workspaceId: 'ws-1' })).toEqual({ ok: true, data: connection });
+
+    expect(await handlers.forgetSyncConnection({ workspaceId: 'ws-1' })).toEqual({
+      ok: true,
+      data: { forgotten: true },
+    });
+    expect(readdirSync(path.join(dir, 'sync-connections'))).toEqual([]);
+    expect(await handlers.getSyncConnection({ workspaceId: 'ws-1' })).toEqual({ ok: true, data: null });
+    expect(await handlers.forgetSyncConnection({ workspaceId: 'ws-1' })).toEqual({
+      ok: true,
+      data: { forgotten: false },
+    });
+  });
+
+  it('refuses to store anything without an encryption backend', async () => {
+    const handlers = createHandlers(
+      deps({
+        syncSecrets: createSyncSecretStore({
+          root: syncSecretsRoot(dir),
+          safeStorage: fakeSafeStorage({ isAvailable: false }),
+          platform: 'linux',
+        }),
+      }),
+    );
+    const saved = await handlers.saveSyncConnection({ workspaceId: 'ws-1', ...connection });
+    expect(saved.ok).toBe(false);
+    if (!saved.ok) expect(saved.error.code).toBe('encryption-unavailable');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reads a file it cannot decrypt as no connection (the user reconnects)', async () => {
+    mkdirSync(path.join(dir, 'sync-connections'));
+    writeFileSync(path.join(dir, 'sync-connections', 'ws-1.secret'), 'not encrypted by us');
+    expect(await createHandlers(deps()).getSyncConnection({ workspaceId: 'ws-1' })).toEqual({
+      ok: true,
+      data: null,
+    });
+  });
+
+  it.each([
+    ['linux', 'gnome_libsecret', true, 'gnome_libsecret', true],
+    ['linux', 'kwallet5', true, 'kwallet5', true],
+    // basic_text: encrypted with a password hard-coded in Chromium, so readable by anyone with the file.
+    ['linux', 'basic_text', true, 'basic_text', false],
+    ['darwin', 'unused', true, 'keychain', true],
+    ['win32', 'unused', true, 'dpapi', true],
+    ['linux', 'gnome_libsecret', false, 'gnome_libsecret', false],
+  ] as const)(
+    'on %s with backend %s (available: %s) reports %s, encrypted: %s',
+    async (platform, backend, isAvailable, reported, isEncrypted) => {
+      const handlers = createHandlers(
+        deps({
+          syncSecrets: createSyncSecretStore({
+            root: syncSecretsRoot(dir),
+            safeStorage: fakeSafeStorage({ isAvailable, backend }),
+            platform,
+          }),
+        }),
+      );
+      expect(await handlers.getSecretStorageInfo()).toEqual({
+        ok: true,
+        data: { backend: reported, isEncrypted, persists: true },
+      });
+    },
+  );
 });

@@ -13,6 +13,7 @@ import { listAutoBackups, readAutoBackup, writeAutoBackup } from './auto-backup'
 import { openExternalSafely, type ExternalOpener } from './external-links';
 import type { IpcHandlers } from './ipc';
 import type { SettingsStore } from './settings';
+import type { SyncSecretStore } from './sync-secrets';
 
 export type HandlerDeps = {
   readonly settings: Pick<SettingsStore, 'getSettings' | 'setSettings'>;
@@ -32,6 +33,8 @@ export type HandlerDeps = {
   readonly Notification: { isSupported(): boolean } & (new (options: NotificationConstructorOptions) => {
     show(): void;
   });
+  /** The team-sync connections, encrypted with safeStorage (sync-secrets.ts). */
+  readonly syncSecrets: SyncSecretStore;
   /** The clock for automatic backup names; the system clock when absent (tests pass a fixed one). */
   readonly now?: () => Date;
 };
@@ -176,5 +179,35 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       }
       return ok({ base64: Buffer.from(bytes).toString('base64') });
     },
+
+    getSyncConnection: async ({ workspaceId }) => {
+      try {
+        return ok(await deps.syncSecrets.get(workspaceId));
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+    },
+
+    saveSyncConnection: async ({ workspaceId, ...connection }) => {
+      let saved: boolean;
+      try {
+        saved = await deps.syncSecrets.save(workspaceId, connection);
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+      return saved
+        ? ok({ persists: true })
+        : fail('encryption-unavailable', 'No encryption backend: the token was not stored');
+    },
+
+    forgetSyncConnection: async ({ workspaceId }) => {
+      try {
+        return ok({ forgotten: await deps.syncSecrets.forget(workspaceId) });
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+    },
+
+    getSecretStorageInfo: () => Promise.resolve(ok(deps.syncSecrets.info())),
   };
 }

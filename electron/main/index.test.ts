@@ -94,6 +94,12 @@ vi.mock('electron', () => {
     nativeTheme: { shouldUseDarkColors: false },
     Notification: { isSupported: () => false },
     protocol,
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+      getSelectedStorageBackend: () => 'basic_text',
+    },
     screen,
     session,
     shell: { openExternal: vi.fn() },

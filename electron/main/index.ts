@@ -14,6 +14,7 @@ import {
   nativeTheme,
   Notification,
   protocol,
+  safeStorage,
   session,
   shell,
 } from 'electron';
@@ -28,6 +29,7 @@ import { rendererEntry } from './renderer-entry';
 import { createSenderCheck, installNavigationGuards, installPermissionHandlers } from './security';
 import { openSettingsStore, type SettingsStore } from './settings';
 import { acquireSingleInstance } from './single-instance';
+import { createSyncSecretStore, syncSecretsRoot } from './sync-secrets';
 import { createMainWindow } from './window';
 
 // Built layout (electron-vite): out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
@@ -105,6 +107,11 @@ if (acquireSingleInstance(app, () => mainWindow)) {
         },
         shell,
         Notification,
+        syncSecrets: createSyncSecretStore({
+          root: syncSecretsRoot(app.getPath('userData')),
+          safeStorage,
+          platform: process.platform,
+        }),
       }),
       createSenderCheck(entry.origin),
     );

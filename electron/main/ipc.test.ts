@@ -31,6 +31,12 @@ function fakeHandlers(): IpcHandlers {
     ),
     listAutoBackups: vi.fn(() => Promise.resolve(ok([]))),
     readAutoBackup: vi.fn(() => Promise.resolve(ok({ base64: '' }))),
+    getSyncConnection: vi.fn(() => Promise.resolve(ok(null))),
+    saveSyncConnection: vi.fn(() => Promise.resolve(ok({ persists: true }))),
+    forgetSyncConnection: vi.fn(() => Promise.resolve(ok({ forgotten: false }))),
+    getSecretStorageInfo: vi.fn(() =>
+      Promise.resolve(ok({ backend: 'gnome_libsecret', isEncrypted: true, persists: true })),
+    ),
   };
 }
 
@@ -141,5 +147,25 @@ describe('registerIpcHandlers', () => {
       url: 'https://example.com/',
     });
     expect(result).toEqual({ ok: false, error: { code: 'not-allowed', message: 'no' } });
+  });
+});
+
+describe('sync connection channels', () => {
+  it('refuse a workspace id that could name a path, before the handler runs', async () => {
+    const handlers = fakeHandlers();
+    const registered = register(handlers);
+    for (const workspaceId of ['../../etc', 'a/b', '']) {
+      const result = await call(registered, channelOf('getSyncConnection'), trusted, { workspaceId });
+      expect(errorCode(result)).toBe('invalid-arguments');
+    }
+    const save = await call(registered, channelOf('saveSyncConnection'), trusted, {
+      workspaceId: 'ws-1',
+      serverUrl: 'file:///etc/passwd',
+      remoteWorkspaceId: 'r',
+      token: 't',
+    });
+    expect(errorCode(save)).toBe('invalid-arguments');
+    expect(handlers.getSyncConnection).not.toHaveBeenCalled();
+    expect(handlers.saveSyncConnection).not.toHaveBeenCalled();
   });
 });

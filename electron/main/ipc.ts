@@ -110,6 +110,30 @@ export function registerIpcHandlers(
       handlers.readAutoBackup,
       isTrustedSender,
     ),
+    getSyncConnection: guarded(
+      'getSyncConnection',
+      ipcContract.getSyncConnection,
+      handlers.getSyncConnection,
+      isTrustedSender,
+    ),
+    saveSyncConnection: guarded(
+      'saveSyncConnection',
+      ipcContract.saveSyncConnection,
+      handlers.saveSyncConnection,
+      isTrustedSender,
+    ),
+    forgetSyncConnection: guarded(
+      'forgetSyncConnection',
+      ipcContract.forgetSyncConnection,
+      handlers.forgetSyncConnection,
+      isTrustedSender,
+    ),
+    getSecretStorageInfo: guarded(
+      'getSecretStorageInfo',
+      ipcContract.getSecretStorageInfo,
+      handlers.getSecretStorageInfo,
+      isTrustedSender,
+    ),
   };
   for (const method of IPC_METHODS) {
     ipcMain.handle(channelOf(method), listeners[method]);

@@ -91,9 +91,10 @@ describe('buildMenuTemplate', () => {
       'Simulateur de prime',
       'Import',
       'Paramètres',
+      'Conflits',
     ]);
     expect(items.map((item) => item.accelerator)).toEqual(
-      ['1', '2', '3', '4', '5', '6', '7', '8'].map((n) => `CmdOrCtrl+${n}`),
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `CmdOrCtrl+${n}`),
     );
     for (const item of items) click(item);
     expect(navigate.mock.calls.map(([path]) => path)).toEqual([...NAVIGATION_PATHS]);

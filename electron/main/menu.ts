@@ -1,7 +1,7 @@
 /**
  * The application menu, in the user's language. `buildMenuTemplate` is pure (labels, platform and actions
  * in, a template out) so its structure is unit-tested; `installMenu` hands it to Electron.
- * "Aller à" sends `encours:navigate` to the renderer (Ctrl/Cmd+1…8); File › Import opens the Import page and
+ * "Aller à" sends `encours:navigate` to the renderer (Ctrl/Cmd+1…9); File › Import opens the Import page and
  * Export a backup the Settings page, where those actions live. Reload and developer tools exist only in dev.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
@@ -22,7 +22,7 @@ export type MenuOptions = {
   readonly actions: MenuActions;
 };
 
-/** The eight pages of "Aller à", in accelerator order (Ctrl/Cmd+1 is the dashboard). */
+/** The nine pages of "Aller à", in accelerator order (Ctrl/Cmd+1 is the dashboard). */
 export const GO_TO_PAGES = [
   ['dashboard', '/'],
   ['buyers', '/buyers'],
@@ -32,6 +32,7 @@ export const GO_TO_PAGES = [
   ['premium', '/premium'],
   ['import', '/import'],
   ['settings', '/settings'],
+  ['conflicts', '/conflicts'],
 ] as const satisfies readonly (readonly [keyof MenuLabels, NavigationPath])[];
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {

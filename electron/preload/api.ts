@@ -86,6 +86,10 @@ export function buildEncoursApi(ipc: PreloadIpc): ExposedApi {
     writeAutoBackup: invoker(ipc, 'writeAutoBackup', ipcContract.writeAutoBackup.result),
     listAutoBackups: invoker(ipc, 'listAutoBackups', ipcContract.listAutoBackups.result),
     readAutoBackup: invoker(ipc, 'readAutoBackup', ipcContract.readAutoBackup.result),
+    getSyncConnection: invoker(ipc, 'getSyncConnection', ipcContract.getSyncConnection.result),
+    saveSyncConnection: invoker(ipc, 'saveSyncConnection', ipcContract.saveSyncConnection.result),
+    forgetSyncConnection: invoker(ipc, 'forgetSyncConnection', ipcContract.forgetSyncConnection.result),
+    getSecretStorageInfo: invoker(ipc, 'getSecretStorageInfo', ipcContract.getSecretStorageInfo.result),
     on: {
       navigate: subscriber(ipc, 'navigate', ipcEvents.navigate),
     },

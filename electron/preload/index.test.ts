@@ -49,6 +49,15 @@ const SAMPLE_ARGS: { readonly [M in IpcMethod]: IpcArgs<M> } = {
   writeAutoBackup: { workspaceId: 'ws-1', base64: 'e30=' },
   listAutoBackups: { workspaceId: 'ws-1' },
   readAutoBackup: { workspaceId: 'ws-1', file: 'daily-20261125.encours-backup' },
+  getSyncConnection: { workspaceId: 'ws-1' },
+  saveSyncConnection: {
+    workspaceId: 'ws-1',
+    serverUrl: 'https://sync.example.fr',
+    remoteWorkspaceId: 'r1',
+    token: 't',
+  },
+  forgetSyncConnection: { workspaceId: 'ws-1' },
+  getSecretStorageInfo: undefined,
 };
 
 let api: ExposedApi;

@@ -30,7 +30,7 @@ describe('application shell', () => {
     await initI18n('fr');
   });
 
-  it('lists the eight screens in French in the side navigation', () => {
+  it('lists the nine screens in French in the side navigation', () => {
     renderShell();
     const nav = screen.getByRole('navigation');
     const labels = within(nav)
@@ -44,8 +44,14 @@ describe('application shell', () => {
       'Sinistres',
       'Simulateur de prime',
       'Import',
+      'Conflits',
       'Paramètres',
     ]);
+  });
+
+  it('says "Local uniquement" in the header when no sync server is connected', () => {
+    renderShell();
+    expect(screen.getByTestId('sync-indicator').textContent).toContain('Local uniquement');
   });
 
   it('navigates to a screen and marks its link as current', async () => {

@@ -1,6 +1,7 @@
 /**
- * The shell around every screen: header (brand, platform, language), side navigation grouped by job, and
- * the routed page. Navigation items come from NAV_ITEMS only.
+ * The shell around every screen: header (brand, sync indicator, platform, language), side navigation grouped
+ * by job (Conflits carries the count of conflicts to review), and the routed page. Navigation items come from
+ * NAV_ITEMS only.
  */
 import {
   AppShell,
@@ -22,9 +23,11 @@ import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { languageSchema } from '../../shared/ipc/contract';
+import { useSyncState } from '../data/sync';
 import { bridge, isDesktop } from '../platform/bridge';
 import { NAV_ITEMS, NAV_SECTIONS } from './navigation';
 import { useSettings } from './settings-context';
+import { SyncIndicator } from './SyncIndicator';
 
 function BrandMark() {
   return (
@@ -42,6 +45,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
+  const { unresolvedConflicts } = useSyncState();
 
   // The desktop menu's "Aller à" entries and shortcuts arrive as navigation events from the main process.
   useEffect(
@@ -79,6 +83,7 @@ export function AppLayout() {
             </Box>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <SyncIndicator />
             <Tooltip label={t('app.offlineReady')}>
               <Badge
                 variant="light"
@@ -135,6 +140,13 @@ export function AppLayout() {
                       onClick={close}
                       variant="light"
                       style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                      rightSection={
+                        id === 'conflicts' && unresolvedConflicts > 0 ? (
+                          <Badge size="sm" color="orange" circle aria-hidden>
+                            {unresolvedConflicts}
+                          </Badge>
+                        ) : undefined
+                      }
                       leftSection={
                         <ThemeIcon
                           variant={active ? 'filled' : 'transparent'}

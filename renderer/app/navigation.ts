@@ -1,5 +1,5 @@
 /**
- * The eight screens: one list shared by the router, the side navigation and the tests, so a page cannot be
+ * The nine screens: one list shared by the router, the side navigation and the tests, so a page cannot be
  * reachable in one place and missing in another.
  */
 import {
@@ -8,6 +8,7 @@ import {
   IconFileImport,
   IconFileInvoice,
   IconGauge,
+  IconGitCompare,
   IconSettings,
   IconShieldCheck,
   IconUsers,
@@ -16,7 +17,15 @@ import {
 import type { NavigationPath } from '../../shared/ipc/contract';
 
 export type PageId =
-  'dashboard' | 'clients' | 'invoices' | 'limits' | 'claims' | 'premium' | 'import' | 'settings';
+  | 'dashboard'
+  | 'clients'
+  | 'invoices'
+  | 'limits'
+  | 'claims'
+  | 'premium'
+  | 'import'
+  | 'conflicts'
+  | 'settings';
 export type NavSection = 'sectionLedger' | 'sectionInsurance' | 'sectionData';
 
 export type NavItem = {
@@ -35,6 +44,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'claims', path: '/claims', icon: IconAlertTriangle, section: 'sectionInsurance' },
   { id: 'premium', path: '/premium', icon: IconCalculator, section: 'sectionInsurance' },
   { id: 'import', path: '/import', icon: IconFileImport, section: 'sectionData' },
+  { id: 'conflicts', path: '/conflicts', icon: IconGitCompare, section: 'sectionData' },
   { id: 'settings', path: '/settings', icon: IconSettings, section: 'sectionData' },
 ];
 

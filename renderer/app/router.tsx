@@ -5,6 +5,7 @@
 import { createHashRouter } from 'react-router';
 import { ClaimsPage } from '../features/claims/ClaimsPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { InvoicesPage } from '../features/invoices/InvoicesPage';
@@ -23,6 +24,7 @@ const PAGES: Record<PageId, () => React.JSX.Element> = {
   claims: ClaimsPage,
   premium: PremiumPage,
   import: ImportPage,
+  conflicts: ConflictsPage,
   settings: SettingsPage,
 };
 

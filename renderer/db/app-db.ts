@@ -36,6 +36,13 @@ export type ConflictRow = {
   readonly serverChanges?: readonly Change[];
   /** The server's coded reason (`conflict`, `not-found`, …), so the UI can choose its words by code. */
   readonly reasonCode?: string;
+  /** When the user made the change (the outbox op's `createdAt`; display only). */
+  readonly createdAt?: string;
+  /** When the server's answer was recorded (display only). */
+  readonly recordedAt?: string;
+  /** Set when the user chose on the Conflits page; a resolved conflict stays listed, never deleted. */
+  readonly resolvedAt?: string;
+  readonly resolution?: 'kept-server' | 'reapplied';
 };
 
 export const META_ID = 'local';

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, IPC_METHODS, type IpcResult } from '../../shared/ipc/contract';
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { SETTINGS_STORAGE_KEY, createBrowserBridge, readStoredSettings } from './browser-bridge';
+import {
+  SETTINGS_STORAGE_KEY,
+  createBrowserBridge,
+  readStoredSettings,
+  syncConnectionKey,
+} from './browser-bridge';
 
 describe('browser bridge', () => {
   beforeEach(() => {
@@ -91,5 +96,52 @@ describe('browser bridge: automatic backups', () => {
   it('still validates the arguments first', async () => {
     const result = await createBrowserBridge(window).readAutoBackup({ workspaceId: 'ws-1', file: '../x' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+});
+
+describe('browser bridge: sync connection', () => {
+  beforeEach(() => {
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+  });
+  const connection = {
+    serverUrl: 'http://127.0.0.1:8787',
+    remoteWorkspaceId: 'rws-1',
+    token: 'enc_token-abc',
+    deviceId: 'dev-1',
+  };
+
+  it('keeps the connection in sessionStorage only, says it does not persist, and forgets it', async () => {
+    const bridge = createBrowserBridge(window);
+    expect(await bridge.getSecretStorageInfo()).toEqual({
+      ok: true,
+      data: { backend: 'session', isEncrypted: false, persists: false },
+    });
+    expect(await bridge.saveSyncConnection({ workspaceId: 'ws-1', ...connection })).toEqual({
+      ok: true,
+      data: { persists: false },
+    });
+    expect(await bridge.getSyncConnection({ workspaceId: 'ws-1' })).toEqual({ ok: true, data: connection });
+    expect(await bridge.getSyncConnection({ workspaceId: 'ws-2' })).toEqual({ ok: true, data: null });
+    // The token never reaches localStorage.
+    expect(window.sessionStorage.getItem(syncConnectionKey('ws-1'))).toContain('enc_token-abc');
+    const local = Array.from({ length: window.localStorage.length }, (_, i) => {
+      const key = window.localStorage.key(i) ?? '';
+      return `${key}=${window.localStorage.getItem(key) ?? ''}`;
+    });
+    expect(local.join('\n')).not.toContain('enc_token-abc');
+    expect(await bridge.forgetSyncConnection({ workspaceId: 'ws-1' })).toEqual({
+      ok: true,
+      data: { forgotten: true },
+    });
+    expect(await bridge.getSyncConnection({ workspaceId: 'ws-1' })).toEqual({ ok: true, data: null });
+  });
+
+  it('reads a corrupt stored connection as none', async () => {
+    window.sessionStorage.setItem(syncConnectionKey('ws-1'), '{"serverUrl":"ftp://x"}');
+    expect(await createBrowserBridge(window).getSyncConnection({ workspaceId: 'ws-1' })).toEqual({
+      ok: true,
+      data: null,
+    });
   });
 });

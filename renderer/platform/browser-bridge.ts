@@ -4,7 +4,8 @@
  *
  * Same contract, same validation: arguments are parsed with the contract's zod schemas and every answer is an
  * `IpcResult`, so screens behave identically in both modes. Settings live in localStorage; files are chosen
- * with a file input and saved as downloads.
+ * with a file input and saved as downloads. A team-sync connection (it holds a device token) lives in
+ * sessionStorage only: never in localStorage or IndexedDB, and forgotten when the tab closes.
  */
 import type { z } from 'zod';
 import {
@@ -14,6 +15,7 @@ import {
   ipcContract,
   ok,
   settingsSchema,
+  syncConnectionSchema,
   type EncoursApi,
   type EncoursEvents,
   type IpcResult,
@@ -22,6 +24,11 @@ import {
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 export const SETTINGS_STORAGE_KEY = 'encours.settings';
+
+/** sessionStorage key of a workspace's sync connection. */
+export function syncConnectionKey(workspaceId: string): string {
+  return `encours.sync.${workspaceId}`;
+}
 
 declare const __APP_VERSION__: string;
 
@@ -151,6 +158,31 @@ export function createBrowserBridge(win: Window): EncoursApi & EncoursEvents {
     writeAutoBackup: handler(ipcContract.writeAutoBackup, () => Promise.resolve(autoBackupsNotSupported())),
     listAutoBackups: handler(ipcContract.listAutoBackups, () => Promise.resolve(autoBackupsNotSupported())),
     readAutoBackup: handler(ipcContract.readAutoBackup, () => Promise.resolve(autoBackupsNotSupported())),
+    getSyncConnection: handler(ipcContract.getSyncConnection, ({ workspaceId }) => {
+      const raw = win.sessionStorage.getItem(syncConnectionKey(workspaceId));
+      if (raw === null) return Promise.resolve(ok(null));
+      let stored: unknown;
+      try {
+        stored = JSON.parse(raw);
+      } catch {
+        return Promise.resolve(ok(null));
+      }
+      const parsed = syncConnectionSchema.safeParse(stored);
+      return Promise.resolve(ok(parsed.success ? parsed.data : null));
+    }),
+    saveSyncConnection: handler(ipcContract.saveSyncConnection, ({ workspaceId, ...connection }) => {
+      win.sessionStorage.setItem(syncConnectionKey(workspaceId), JSON.stringify(connection));
+      return Promise.resolve(ok({ persists: false }));
+    }),
+    forgetSyncConnection: handler(ipcContract.forgetSyncConnection, ({ workspaceId }) => {
+      const key = syncConnectionKey(workspaceId);
+      const forgotten = win.sessionStorage.getItem(key) !== null;
+      win.sessionStorage.removeItem(key);
+      return Promise.resolve(ok({ forgotten }));
+    }),
+    getSecretStorageInfo: handler(ipcContract.getSecretStorageInfo, () =>
+      Promise.resolve(ok({ backend: 'session', isEncrypted: false, persists: false })),
+    ),
     // The desktop menu is the only source of navigation events; a page has none.
     on: { navigate: () => () => undefined },
   } satisfies EncoursApi & EncoursEvents;

@@ -292,7 +292,12 @@ export function beginBootstrap(db: AppDB, isReset: boolean): Promise<SyncMeta> {
   return updateSyncMeta(db, (sync) => ({ ...sync, bootstrap: { atSeq: null, after: null, isReset } }));
 }
 
-function conflictRow(op: OutboxOp, result: PushResult, status: ConflictRow['status']): ConflictRow {
+function conflictRow(
+  op: OutboxOp,
+  result: PushResult,
+  status: ConflictRow['status'],
+  recordedAt: string,
+): ConflictRow {
   const reason = result.reason;
   return {
     opId: op.opId,
@@ -300,6 +305,8 @@ function conflictRow(op: OutboxOp, result: PushResult, status: ConflictRow['stat
     command: op.command,
     args: op.args,
     status,
+    createdAt: op.createdAt,
+    recordedAt,
     reason: reason?.message ?? {
       fr: 'Le serveur a refusé cette saisie.',
       en: 'The server refused this change.',
@@ -372,7 +379,7 @@ export async function applyPushResults(
       const status = effectiveStatus(result);
       if (status === 'applied') continue;
       conflicts++;
-      await db.conflicts.put(conflictRow(op, result, status));
+      await db.conflicts.put(conflictRow(op, result, status, ctx.now));
       if (status === 'rejected') {
         needsRepair = true;
         continue;

@@ -7,6 +7,9 @@
  *   and 403 for a workspace the device is not a member of — before reading or writing anything else.
  * - Each pushed op is applied in its own storage transaction (`push.ts`); the results come back in order.
  * - Logs never carry tokens or amounts: the Authorization header is redacted and bodies are never logged.
+ * - CORS: any origin may call (the desktop app is `app://encours`, browser mode another http origin). No
+ *   cookie is ever read — the Bearer token is the credential — so `*` without credentials opens nothing a
+ *   page could not already do with a token it holds. Preflights are answered before any route or limiter.
  */
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -79,6 +82,18 @@ export class SyncHttpError extends Error {
   }
 }
 
+/** What clients send and may read cross-origin (Retry-After drives their backoff after a 429). */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'retry-after',
+} as const;
+const CORS_PREFLIGHT_HEADERS = {
+  ...CORS_HEADERS,
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-headers': `authorization, content-type, ${PROTOCOL_HEADER}`,
+  'access-control-max-age': '600',
+} as const;
+
 const DEFAULT_RATE_LIMIT: RateLimit = { capacity: 600, refillPerSecond: 100 };
 const DEFAULT_PULL_LIMIT = 1000;
 
@@ -114,6 +129,14 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
           }
         : false,
     bodyLimit: limits.maxBodyBytes,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
+      return reply.status(204).headers(CORS_PREFLIGHT_HEADERS).send();
+    }
+    void reply.headers(CORS_HEADERS);
+    return undefined;
   });
 
   app.setErrorHandler((error: unknown, request, reply) => {

@@ -136,6 +136,41 @@ export const readAutoBackupArgsSchema = z
   .strict();
 
 /**
+ * The team-sync connection of one local workspace (architecture §3): the device token is a credential, so
+ * main keeps it encrypted with safeStorage under userData (never in IndexedDB or localStorage); browser mode
+ * keeps it in sessionStorage only, for the life of the tab. `remoteWorkspaceId` is the server's id of the
+ * workspace, which differs from the local database's id.
+ */
+export const syncServerUrlSchema = z.url({ protocol: /^https?$/ }).max(500);
+export const syncConnectionSchema = z
+  .object({
+    serverUrl: syncServerUrlSchema,
+    remoteWorkspaceId: z.string().min(1).max(200),
+    token: z.string().min(1).max(1000),
+    deviceId: z.string().min(1).max(200).optional(),
+    deviceName: z.string().min(1).max(200).optional(),
+    /** ISO timestamp of the connection (display only). */
+    connectedAt: z.string().max(40).optional(),
+  })
+  .strict();
+export type SyncConnection = z.infer<typeof syncConnectionSchema>;
+export const syncConnectionArgsSchema = z.object({ workspaceId: workspaceIdSchema }).strict();
+export const saveSyncConnectionArgsSchema = syncConnectionSchema
+  .extend({ workspaceId: workspaceIdSchema })
+  .strict();
+
+/** Where secrets are kept, for the Paramètres page: `basic_text` (Linux without a keyring) is weak. */
+export const secretStorageInfoSchema = z.object({
+  /** safeStorage's backend (`gnome_libsecret`, `kwallet5`, `basic_text`…, `keychain`, `dpapi`) or `session`. */
+  backend: z.string().max(100),
+  /** False when the secret is stored readable by anyone who can read the file (`basic_text`, browser). */
+  isEncrypted: z.boolean(),
+  /** False in browser mode: the connection is forgotten when the tab closes. */
+  persists: z.boolean(),
+});
+export type SecretStorageInfo = z.infer<typeof secretStorageInfoSchema>;
+
+/**
  * The channels. The key is the method name on `window.encours`; the IPC channel is `encours:<key>`.
  * `args` is the schema of the single argument (z.void() when there is none).
  */
@@ -150,6 +185,10 @@ export const ipcContract = {
   writeAutoBackup: { args: writeAutoBackupArgsSchema, result: writeAutoBackupResultSchema },
   listAutoBackups: { args: listAutoBackupsArgsSchema, result: z.array(autoBackupEntrySchema) },
   readAutoBackup: { args: readAutoBackupArgsSchema, result: z.object({ base64: z.string() }) },
+  getSyncConnection: { args: syncConnectionArgsSchema, result: syncConnectionSchema.nullable() },
+  saveSyncConnection: { args: saveSyncConnectionArgsSchema, result: z.object({ persists: z.boolean() }) },
+  forgetSyncConnection: { args: syncConnectionArgsSchema, result: z.object({ forgotten: z.boolean() }) },
+  getSecretStorageInfo: { args: z.void(), result: secretStorageInfoSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcMethod = keyof typeof ipcContract;
@@ -169,6 +208,8 @@ export const ipcErrorCodeSchema = z.enum([
   'internal',
   /** The channel exists only in the desktop app (browser mode: automatic backups). */
   'not-supported',
+  /** The operating system offers no way to encrypt a secret (safeStorage unavailable): nothing was stored. */
+  'encryption-unavailable',
 ]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 
@@ -205,6 +246,7 @@ export const NAVIGATION_PATHS = [
   '/premium',
   '/import',
   '/settings',
+  '/conflicts',
 ] as const;
 export type NavigationPath = (typeof NAVIGATION_PATHS)[number];
 

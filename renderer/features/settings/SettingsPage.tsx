@@ -1,7 +1,8 @@
 /**
  * Paramètres: language and theme apply at once; alert thresholds are saved when the field is left with a
  * valid value. Every save goes through the bridge (electron-store in the desktop app, localStorage in the
- * browser) and is confirmed, or its error shown, in a notification. Sauvegardes: see BackupsCard.
+ * browser) and is confirmed, or its error shown, in a notification. Sauvegardes: see BackupsCard;
+ * Synchronisation d'équipe: see SyncCard.
  */
 import {
   Badge,
@@ -28,6 +29,7 @@ import { switchToWorkspace } from '../../data/backups';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { bridge } from '../../platform/bridge';
 import { BackupsCard } from './BackupsCard';
+import { SyncCard } from './SyncCard';
 
 const LEGAL_TERMS_URL = 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000045653745';
 
@@ -184,6 +186,8 @@ export function SettingsPage() {
             switchToWorkspace(id);
           }}
         />
+
+        <SyncCard />
 
         <Card withBorder radius="lg" padding="xl">
           <Title order={2} size="h4" mb="md">

@@ -1,4 +1,4 @@
-/** The eight screens with the headings and empty-state titles a user reads, in both languages. */
+/** The nine screens with the headings and empty-state titles a user reads, in both languages. */
 export const SCREENS = [
   {
     id: 'dashboard',
@@ -23,6 +23,7 @@ export const SCREENS = [
     en: ['Premium simulator', 'No offers to compare'],
   },
   { id: 'import', fr: ['Import', 'Aucun import réalisé'], en: ['Import', 'Nothing imported yet'] },
+  { id: 'conflicts', fr: ['Conflits', 'Aucun conflit'], en: ['Conflicts', 'No conflicts'] },
   { id: 'settings', fr: ['Paramètres', null], en: ['Settings', null] },
 ] as const;
 
