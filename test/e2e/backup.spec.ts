@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { SettingsPage } from './pages/settings-page';
+import { saveScreenshot } from './pages/app-shell';
 
 test('a backup is exported as a file, and restoring it creates a new workspace', async ({
   app,
@@ -48,7 +49,7 @@ test('a backup is exported as a file, and restoring it creates a new workspace',
   const restoredDb = after.find((name) => !before.includes(name));
   expect(restoredDb).toBe(`encours-ws-${current ?? ''}`);
   await expect(settings.backups).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/fr-settings-backups.png', fullPage: true });
+  await saveScreenshot(page, 'test-results/screenshots/fr-settings-backups.png');
 });
 
 test('a truncated backup is refused with its message', async ({ app, page }, testInfo) => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { generateFec } from '../support/fec-generator';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './pages/import-page';
+import { saveScreenshot } from './pages/app-shell';
 
 const FIXTURE = new URL('../../../shared/fixtures/fec/111111111FEC20221231.TXT', import.meta.url);
 const FIXTURE_NAME = '111111111FEC20221231.TXT';
@@ -39,7 +40,7 @@ test('a FEC imported in the worker shows its counts; history and data survive a 
   expect(buyers).toEqual({ created: String(fixtureBuyerCount()), updated: '0', unchanged: '0' });
   await expect(screen.historyRow(FIXTURE_NAME)).toBeVisible();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}/import-result.png`, fullPage: true });
+  await saveScreenshot(page, `${SCREENSHOTS}/import-result.png`);
 
   await page.reload();
   await expect(app.heading()).toHaveText('Import');
@@ -88,7 +89,7 @@ test('a malformed FEC is refused with its line numbers and writes nothing', asyn
   await screen.choose({ name: 'ventes.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
   await expect(page.getByText(/Fichier refusé/)).toBeVisible();
   expect(await screen.errorLines()).toEqual(['3', '5']);
-  await page.screenshot({ path: `${SCREENSHOTS}/import-rejected.png`, fullPage: true });
+  await saveScreenshot(page, `${SCREENSHOTS}/import-rejected.png`);
   await expect(page.getByRole('heading', { level: 2, name: 'Aucun import réalisé' })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Aucun import réalisé' })).toBeVisible();

@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server/src/start';
 import { expect, test } from './fixtures';
 import { ConflictsScreen, SyncIndicator, SyncSettingsCard } from './pages/sync-pages';
+import { saveScreenshot } from './pages/app-shell';
 
 const SCREENSHOTS = 'test-results/screenshots';
 
@@ -139,7 +140,7 @@ test('connect to a team server from Paramètres: the indicator turns "Synchronis
     await expect(settings.card.getByText(team.server.address)).toBeVisible();
     await expect(settings.card.getByText('Portable de Marie')).toBeVisible();
     await expect(settings.card.getByTestId('sync-last')).toHaveText('25/11/2026 09:30');
-    await page.screenshot({ path: `${SCREENSHOTS}/fr-sync-settings.png`, fullPage: true });
+    await saveScreenshot(page, `${SCREENSHOTS}/fr-sync-settings.png`);
 
     const details = await indicator.openDetails();
     await expect(details).toContainText('Aucune modification en attente');
@@ -173,5 +174,5 @@ test('Conflits lists recorded conflicts, and a choice moves one to "Résolus"', 
   await expect(page.getByRole('heading', { level: 2, name: 'À traiter (1)' })).toBeVisible();
   await expect(conflicts.section(/Résolus/)).toContainText('Valeur du serveur gardée le');
   await expect(app.navigation.getByRole('link', { name: 'Conflits' })).toContainText('1');
-  await page.screenshot({ path: `${SCREENSHOTS}/fr-conflicts.png`, fullPage: true });
+  await saveScreenshot(page, `${SCREENSHOTS}/fr-conflicts.png`);
 });

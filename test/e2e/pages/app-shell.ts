@@ -28,3 +28,14 @@ export class AppShellPage {
     return this.page.getByRole('heading', { level: 1 });
   }
 }
+
+/**
+ * A full-page screenshot as a person sees the screen: scrolled to the top first, since the shell's header and
+ * navigation are fixed and would otherwise be drawn where the page happened to be scrolled.
+ */
+export async function saveScreenshot(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+  await page.screenshot({ path, fullPage: true });
+}

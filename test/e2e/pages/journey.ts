@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { AppShellPage } from './app-shell';
 import { SCREENS, type Lang } from './screens';
+import { saveScreenshot } from './app-shell';
 
 export async function visitEveryScreen(app: AppShellPage, lang: Lang, screenshotDir: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
@@ -18,6 +19,6 @@ export async function visitEveryScreen(app: AppShellPage, lang: Lang, screenshot
     if (emptyTitle !== null) {
       await expect(app.page.getByRole('heading', { level: 2, name: emptyTitle })).toBeVisible();
     }
-    await app.page.screenshot({ path: `${screenshotDir}/${lang}-${screen.id}.png`, fullPage: true });
+    await saveScreenshot(app.page, `${screenshotDir}/${lang}-${screen.id}.png`);
   }
 }
