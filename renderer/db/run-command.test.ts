@@ -4,8 +4,10 @@ import { alertsFor } from '../../shared/domain/alerts';
 import { coverAsOf } from '../../shared/domain/cover';
 import { exposureOf } from '../../shared/domain/exposure';
 import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import { accept, defineCommand } from '../../shared/commands/define';
 import { commands } from '../../shared/commands/registry';
 import type { ImportLedgerArgs } from '../../shared/commands/import-ledger';
+import { z } from 'zod';
 import type { AppDB } from './app-db';
 import { openAppDb } from './open-db';
 import { runCommand } from './run-command';
@@ -185,6 +187,125 @@ describe('runCommand', () => {
     await runCommand(db, commands.updateInvoice, { id: 'i1', patch: { buyerId: 'b2' } }, CTX);
     expect((await db.buyerAggregates.get('b1'))?.exposureCents).toBe(0);
     expect((await db.buyerAggregates.get('b2'))?.exposureCents).toBe(1000);
+    db.close();
+  });
+
+  it('a large import writes in bulk: every row once, and each aggregate equals its ledger computed apart', async () => {
+    const db = await freshDb();
+    // 3 buyers × 70 invoices (more than Dexie's 50-row threshold and not a multiple of the chunk), plus one
+    // payment per buyer; amounts vary so that a mix-up between buyers would show.
+    const buyers = ['b1', 'b2', 'b3'].map((id) => ({ id, name: `Client ${id}` }));
+    const invoices = Array.from({ length: 210 }, (_, index) => ({
+      ...invoice(
+        `i${String(index).padStart(3, '0')}`,
+        index % 2 === 0 ? '2026-02-01' : '2026-04-01',
+        100 + 5 * index,
+      ),
+      buyerId: buyers[index % 3]?.id ?? 'b1',
+    }));
+    const payments = buyers.map((buyer, index) => ({
+      id: `p${index}`,
+      buyerId: buyer.id,
+      date: '2026-02-10',
+      amountCents: 1000 * (index + 1),
+      currency: 'EUR',
+    }));
+    const args: ImportLedgerArgs = {
+      import: { id: 'sha-bulk', kind: 'fec', fileName: 'FEC.txt', importedAt: CTX.now, rejectedLines: 0 },
+      buyers,
+      invoices,
+      payments,
+      creditNotes: [],
+      limitDecisions: [],
+    };
+    expect((await runCommand(db, commands.importLedger, args, CTX)).ok).toBe(true);
+    expect(await db.invoices.count()).toBe(210);
+    expect(await db.payments.count()).toBe(3);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.invoices.toArray()).every((row) => row.version === 1)).toBe(true);
+    for (const buyer of buyers) {
+      // The ledger rebuilt from the arguments alone (a plain filter), not read back from the database.
+      const ledger = {
+        buyer: {
+          ...buyer,
+          nameKey: buyer.name.toLowerCase(),
+          version: 1,
+          updatedAt: CTX.now,
+          limitHistoryVersion: 0,
+        },
+        invoices: invoices.filter((row) => row.buyerId === buyer.id),
+        payments: payments.filter((row) => row.buyerId === buyer.id),
+        creditNotes: [],
+        limitDecisions: [],
+      };
+      const exposure = exposureOf(ledger, DEFAULT_POLICY, CTX.today);
+      expect(await db.buyerAggregates.get(buyer.id)).toMatchObject({
+        exposureCents: Math.max(0, exposure.exposureCents),
+        overdueCents: exposure.overdueCents,
+        openInvoiceCount: exposure.openItems.length,
+      });
+    }
+    db.close();
+  });
+
+  it('a row changed twice by one command ends as if written twice (version 2, both patches)', async () => {
+    const db = await freshDb();
+    await runCommand(db, commands.createBuyer, BUYER, CTX);
+    const twice = defineCommand({
+      name: 'twice',
+      args: z.object({}),
+      execute: () =>
+        Promise.resolve(
+          accept([
+            { entity: 'invoices', id: 'i1', fields: invoice('i1', '2026-02-01', 1000) },
+            { entity: 'invoices', id: 'i1', fields: { disputed: true } },
+          ]),
+        ),
+    });
+    expect((await runCommand(db, twice, {}, CTX)).ok).toBe(true);
+    expect(await db.invoices.get('i1')).toMatchObject({ version: 2, disputed: true, amountHtCents: 1000 });
+    db.close();
+  });
+
+  it('a quota failure inside a bulk write (Dexie BulkError) is storage-full and rolls everything back', async () => {
+    const db = await freshDb();
+    await runCommand(db, commands.createBuyer, BUYER, CTX);
+    const before = await dump(db);
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'fail-bulk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'invoices') return table;
+          // The first row fails with a quota error, as a real `bulkPut` reports it: a BulkError's failure.
+          return {
+            ...table,
+            mutate: (req) =>
+              Promise.resolve({
+                numFailures: 1,
+                failures: { 0: new DOMException('simulated', 'QuotaExceededError') },
+                results: [],
+                lastResult: undefined,
+              }).then((result) => (req.type === 'put' ? result : table.mutate(req))),
+          };
+        },
+      }),
+    });
+    await db.open();
+    const args: ImportLedgerArgs = {
+      import: { id: 'sha-quota', kind: 'fec', fileName: 'FEC.txt', importedAt: CTX.now, rejectedLines: 0 },
+      buyers: [],
+      invoices: Array.from({ length: 60 }, (_, index) => invoice(`q${index}`, '2026-02-01', 100)),
+      payments: [],
+      creditNotes: [],
+      limitDecisions: [],
+    };
+    const result = await runCommand(db, commands.importLedger, args, CTX);
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-full' } });
+    expect(await dump(db)).toEqual(before);
     db.close();
   });
 });

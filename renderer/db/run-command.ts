@@ -8,18 +8,25 @@
  * inside it (only Dexie calls and the synchronous domain functions, else Dexie commits early); a command that
  * changes nothing appends no outbox operation. A policy change refreshes every buyer's aggregate (the only
  * command whose effect is not confined to the buyers it names).
+ *
+ * Bulk by construction (an import is one command of 100 000 rows): the changes are grouped per entity, the
+ * rows before are those the command already read (else one bulk read per entity), each entity is written
+ * with `bulkPut` / `bulkDelete`, and the touched buyers' ledgers are read together. Writes are issued
+ * without waiting for each other, so the next entity is prepared while IndexedDB writes the previous one;
+ * IndexedDB still applies a transaction's requests in the order they were made, so later reads see them.
  */
 import Dexie from 'dexie';
 import type { z } from 'zod';
-import { computeBuyerAggregate, loadBuyerLedger, loadPolicy } from '../../shared/commands/aggregates';
+import { computeBuyerAggregate, loadBuyerLedgers, loadPolicy } from '../../shared/commands/aggregates';
 import { applyChange } from '../../shared/commands/define';
-import type { Change, Command } from '../../shared/commands/define';
+import type { Change, Command, Reader } from '../../shared/commands/define';
 import { ENTITY_ROW_SCHEMAS } from '../../shared/commands/entities';
 import type { EntityName, EntityRow } from '../../shared/commands/entities';
 import type { IsoDate } from '../../shared/domain/types';
-import type { AppDB } from './app-db';
+import type { AppDB, StoredBuyerAggregate } from './app-db';
 import { META_ID } from './app-db';
-import { dexieReader } from './dexie-reader';
+import { dexieReader, emptyReadRecord, recordingReader } from './dexie-reader';
+import type { ReadRecord } from './dexie-reader';
 import { STORAGE_FULL, describeError, hasErrorName, storageError } from './store-errors';
 import type { StoreError } from './store-errors';
 
@@ -39,25 +46,85 @@ function buyerIdOf(row: object | undefined): string | undefined {
   return row !== undefined && 'buyerId' in row && typeof row.buyerId === 'string' ? row.buyerId : undefined;
 }
 
-/** Writes one change; returns the row before and after so the caller knows which buyers moved. */
-async function writeChange<E extends EntityName>(
+/**
+ * Rows per `bulkPut`: large enough that Dexie records a bulk write as "the whole table changed" (it tracks
+ * keys one by one below 50 rows, which costs the writer and every live query that must compare them — the
+ * per-row tracking of an import made a 200 ms task on the main thread), small enough to bound one call.
+ */
+const WRITE_CHUNK = 10_000;
+
+function groupByEntity(changes: readonly Change[]): Map<EntityName, Change[]> {
+  const groups = new Map<EntityName, Change[]>();
+  for (const change of changes) {
+    const group = groups.get(change.entity);
+    if (group === undefined) groups.set(change.entity, [change]);
+    else group.push(change);
+  }
+  return groups;
+}
+
+/**
+ * Writes the changes of one entity. The rows before come from what the command read (`seen`), the others
+ * from one bulk read; changes are applied in order over them, so a row changed twice ends as if written
+ * twice (version + 2), exactly as applying them one by one would. The writes are issued and returned
+ * unawaited. Adds the buyers whose rows moved (before or after) to `touched`.
+ */
+async function writeEntityChanges<E extends EntityName>(
   db: AppDB,
+  reader: Reader,
   entity: E,
-  change: Change,
+  changes: readonly Change[],
+  seen: ReadRecord[E],
   now: string,
-): Promise<{ before: EntityRow<E> | undefined; after: EntityRow<E> | undefined }> {
+  touched: Set<string>,
+): Promise<Promise<unknown>[]> {
   const table = db.entities[entity];
   const schema: z.ZodType<EntityRow<E>> = ENTITY_ROW_SCHEMAS[entity];
-  const before = await table.get(change.id);
-  const next = applyChange(before, change, now);
-  if (next === undefined) {
-    await table.delete(change.id);
-    return { before, after: undefined };
+  const rows = new Map<string, EntityRow<E> | undefined>();
+  const unread: string[] = [];
+  for (const { id } of changes) {
+    if (rows.has(id)) continue;
+    rows.set(id, seen.get(id));
+    if (!seen.has(id)) unread.push(id);
   }
-  // Parsing the merged row keeps a malformed patch out of the database (and types the row honestly).
-  const after = schema.parse(next);
-  await table.put(after);
-  return { before, after };
+  if (unread.length > 0) {
+    const stored = await reader.getMany(entity, unread);
+    unread.forEach((id, index) => rows.set(id, stored[index]));
+  }
+  for (const change of changes) {
+    const before = rows.get(change.id);
+    const next = applyChange(before, change, now);
+    // Parsing the merged row keeps a malformed patch out of the database (and types the row honestly).
+    const after = next === undefined ? undefined : schema.parse(next);
+    rows.set(change.id, after);
+    if (entity === 'buyers') touched.add(change.id);
+    for (const buyerId of [buyerIdOf(before), buyerIdOf(after)])
+      if (buyerId !== undefined) touched.add(buyerId);
+  }
+  const puts: EntityRow<E>[] = [];
+  const deletes: string[] = [];
+  for (const [id, row] of rows) {
+    if (row === undefined) deletes.push(id);
+    else puts.push(row);
+  }
+  const pending: Promise<unknown>[] = [];
+  if (deletes.length > 0) pending.push(table.bulkDelete(deletes));
+  for (let from = 0; from < puts.length; from += WRITE_CHUNK)
+    pending.push(table.bulkPut(puts.slice(from, from + WRITE_CHUNK)));
+  return pending;
+}
+
+/** All of `pending`; a failure surfaces once, where the result is awaited (never as an unhandled rejection). */
+function allOf(pending: readonly Promise<unknown>[]): Promise<unknown> {
+  const all = Promise.all(pending);
+  all.catch(() => undefined);
+  return all;
+}
+
+/** A quota error, also when it is one of the failures of a Dexie `BulkError` (a `bulkPut` that failed). */
+function isQuotaError(error: unknown): boolean {
+  if (hasErrorName(error, Dexie.errnames.QuotaExceeded)) return true;
+  return error instanceof Dexie.BulkError && error.failures.some((failure) => isQuotaError(failure));
 }
 
 export async function runCommand<S extends z.ZodType>(
@@ -84,34 +151,23 @@ export async function runCommand<S extends z.ZodType>(
       if (meta === undefined)
         throw new Error('workspace meta row missing (database not opened with openAppDb)');
       const reader = dexieReader(db);
+      // What the command reads is the state before its changes: the write step starts from it.
+      const seen = emptyReadRecord();
       const result = await command.execute(
-        { reader, actor: ctx.actor, clientId: meta.clientId, now: ctx.now },
+        { reader: recordingReader(reader, seen), actor: ctx.actor, clientId: meta.clientId, now: ctx.now },
         commandArgs,
       );
       if (!result.ok) return { ok: false, error: result.rejected };
       if (result.changes.length === 0) return { ok: true, changes: [] };
 
       const touched = new Set<string>();
-      let isPolicyChanged = false;
-      for (const change of result.changes) {
-        const { before, after } = await writeChange(db, change.entity, change, ctx.now);
-        if (change.entity === 'policy') isPolicyChanged = true;
-        if (change.entity === 'buyers') touched.add(change.id);
-        for (const buyerId of [buyerIdOf(before), buyerIdOf(after)])
-          if (buyerId !== undefined) touched.add(buyerId);
-      }
-      if (isPolicyChanged) for (const id of await db.buyers.toCollection().primaryKeys()) touched.add(id);
-
-      const policy = await loadPolicy(reader);
-      for (const buyerId of touched) {
-        const ledger = await loadBuyerLedger(reader, buyerId);
-        if (ledger === undefined) await db.buyerAggregates.delete(buyerId);
-        else
-          await db.buyerAggregates.put({
-            ...computeBuyerAggregate(ledger, policy, ctx.today),
-            updatedAt: ctx.now,
-          });
-      }
+      const groups = groupByEntity(result.changes);
+      const pending: Promise<unknown>[] = [];
+      for (const [entity, changes] of groups)
+        pending.push(
+          ...(await writeEntityChanges(db, reader, entity, changes, seen[entity], ctx.now, touched)),
+        );
+      const written = allOf(pending);
 
       const clientSeq = meta.lastClientSeq + 1;
       const baseVersion =
@@ -121,20 +177,43 @@ export async function runCommand<S extends z.ZodType>(
         'baseVersion' in commandArgs
           ? commandArgs.baseVersion
           : undefined;
-      await db.outbox.add({
-        opId: crypto.randomUUID(),
-        clientId: meta.clientId,
-        clientSeq,
-        command: command.name,
-        args: commandArgs,
-        ...(typeof baseVersion === 'number' ? { baseVersion } : {}),
-        createdAt: ctx.now,
-      });
-      await db.meta.put({ ...meta, lastClientSeq: clientSeq });
+      // Issued now, so that the copy of a large op (an import's rows) is made while the rows are written.
+      const queued = allOf([
+        db.outbox.add({
+          opId: crypto.randomUUID(),
+          clientId: meta.clientId,
+          clientSeq,
+          command: command.name,
+          args: commandArgs,
+          ...(typeof baseVersion === 'number' ? { baseVersion } : {}),
+          createdAt: ctx.now,
+        }),
+        db.meta.put({ ...meta, lastClientSeq: clientSeq }),
+      ]);
+
+      // Waiting here costs nothing (the reads below would queue behind the writes anyway) and makes a failed
+      // write the error reported, not the abort it causes in the reads.
+      await written;
+      if (groups.has('policy'))
+        for (const id of await db.buyers.toCollection().primaryKeys()) touched.add(id);
+      const policy = await loadPolicy(reader);
+      const ledgers = await loadBuyerLedgers(reader, [...touched]);
+      const aggregates: StoredBuyerAggregate[] = [];
+      const gone: string[] = [];
+      for (const buyerId of touched) {
+        const ledger = ledgers.get(buyerId);
+        if (ledger === undefined) gone.push(buyerId);
+        else aggregates.push({ ...computeBuyerAggregate(ledger, policy, ctx.today), updatedAt: ctx.now });
+      }
+      await Promise.all([
+        queued,
+        gone.length > 0 ? db.buyerAggregates.bulkDelete(gone) : undefined,
+        aggregates.length > 0 ? db.buyerAggregates.bulkPut(aggregates) : undefined,
+      ]);
       return { ok: true, changes: result.changes };
     });
   } catch (error) {
-    if (hasErrorName(error, Dexie.errnames.QuotaExceeded)) return { ok: false, error: STORAGE_FULL };
+    if (isQuotaError(error)) return { ok: false, error: STORAGE_FULL };
     return { ok: false, error: storageError(describeError(error)) };
   }
 }

@@ -57,6 +57,40 @@ export async function loadBuyerLedger(reader: Reader, buyerId: string): Promise<
   return { buyer, invoices, payments, creditNotes, limitDecisions };
 }
 
+/**
+ * The ledgers of many buyers at once (an import touches hundreds): every read is issued before any is
+ * awaited, so the storage serves them back to back instead of one round trip per buyer per table. Each
+ * ledger is read exactly as `loadBuyerLedger` reads it (same index, same row order), so the figures are the
+ * same. Buyers that do not exist are absent from the map.
+ */
+export async function loadBuyerLedgers(
+  reader: Reader,
+  buyerIds: readonly string[],
+): Promise<Map<string, BuyerLedger>> {
+  const ids = [...new Set(buyerIds)];
+  const buyers = await reader.getMany('buyers', ids);
+  const found = buyers.filter((buyer) => buyer !== undefined);
+  const rowsOf = <E extends 'invoices' | 'payments' | 'creditNotes' | 'limitDecisions'>(entity: E) =>
+    Promise.all(found.map((buyer) => reader.query(entity, { index: 'buyerId', equals: buyer.id })));
+  const [invoices, payments, creditNotes, limitDecisions] = await Promise.all([
+    rowsOf('invoices'),
+    rowsOf('payments'),
+    rowsOf('creditNotes'),
+    rowsOf('limitDecisions'),
+  ]);
+  const ledgers = new Map<string, BuyerLedger>();
+  found.forEach((buyer, index) => {
+    ledgers.set(buyer.id, {
+      buyer,
+      invoices: invoices[index] ?? [],
+      payments: payments[index] ?? [],
+      creditNotes: creditNotes[index] ?? [],
+      limitDecisions: limitDecisions[index] ?? [],
+    });
+  });
+  return ledgers;
+}
+
 export async function loadPolicy(reader: Reader): Promise<Policy> {
   return policyOf(await reader.get('policy', POLICY_ROW_ID));
 }

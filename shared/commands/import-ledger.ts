@@ -116,16 +116,19 @@ export const importLedger = defineCommand({
     ];
 
     // Imported limit decisions change the buyer's limit history: bump its guard once.
-    const guardBumps: Change[] = [];
-    for (const buyerId of new Set(limitChanges.map((change) => limitBuyerOf(args, change.id)))) {
-      if (buyerId === undefined) continue;
-      const buyer = await ctx.reader.get('buyers', buyerId);
-      guardBumps.push({
-        entity: 'buyers',
-        id: buyerId,
-        fields: { limitHistoryVersion: (buyer?.limitHistoryVersion ?? 0) + 1 },
-      });
-    }
+    // Decision id → buyer, the first decision of an id winning (a lookup per change would be quadratic).
+    const decisionBuyer = new Map<string, string>();
+    for (const decision of args.limitDecisions)
+      if (!decisionBuyer.has(decision.id)) decisionBuyer.set(decision.id, decision.buyerId);
+    const bumpedIds = [
+      ...new Set(limitChanges.map((change) => decisionBuyer.get(change.id)).filter((id) => id !== undefined)),
+    ];
+    const bumpedBuyers = await ctx.reader.getMany('buyers', bumpedIds);
+    const guardBumps: Change[] = bumpedIds.map((buyerId, index) => ({
+      entity: 'buyers',
+      id: buyerId,
+      fields: { limitHistoryVersion: (bumpedBuyers[index]?.limitHistoryVersion ?? 0) + 1 },
+    }));
 
     const ledgerChanges = [...stampedBuyers, ...limitChanges, ...documentChanges, ...guardBumps];
     const previous = await ctx.reader.get('imports', args.import.id);
@@ -142,10 +145,6 @@ export const importLedger = defineCommand({
 function withId(row: Record<string, unknown>): Record<string, unknown> & { id: string } {
   const id = row['id'];
   return { ...row, id: typeof id === 'string' ? id : '' };
-}
-
-function limitBuyerOf(args: ImportLedgerArgs, decisionId: string): string | undefined {
-  return args.limitDecisions.find((decision) => decision.id === decisionId)?.buyerId;
 }
 
 /** One change per row: a buyer both upserted and guard-bumped becomes one patch (one version bump). */

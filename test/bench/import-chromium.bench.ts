@@ -46,9 +46,19 @@ export async function run(): Promise<{
   const path = join(dir, FILE_NAME);
   writeFileSync(path, bytes);
 
+  // Vite's own entry run by this Node: `server.kill()` then stops the server itself (through `npx` it only
+  // stopped npx, and an orphaned preview kept the port with a stale file list).
   const server = spawn(
-    'npx',
-    ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--port', String(PORT), '--strictPort'],
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--config',
+      'renderer/vite.config.ts',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
     { stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${PORT}/`;

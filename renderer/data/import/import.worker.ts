@@ -13,7 +13,8 @@ import type { StartMessage, WorkerResponse } from './import-protocol';
 import { runImport } from './run-import';
 import type { ImportOutcome, ImportProgress } from './run-import';
 
-const PROGRESS_INTERVAL_MS = 50;
+/** At most 10 progress messages a second: each one re-renders the Import screen on the main thread. */
+const PROGRESS_INTERVAL_MS = 100;
 
 let controller: AbortController | undefined;
 
