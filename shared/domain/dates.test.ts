@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ISO_DATE_KEY_SPAN, isoDateKey } from './dates';
+import { format, isValid, parse } from 'date-fns';
+import { ISO_DATE_KEY_SPAN, isIsoDate, isoDateKey } from './dates';
 
 // Any text of the YYYY-MM-DD form with month 01–12 and day 01–31 (calendar-valid or not, e.g. 2026-02-30).
 const digit = fc.integer({ min: 0, max: 9 });
@@ -69,6 +70,42 @@ describe('isoDateKey', () => {
           expect(isoDateKey(text)).toBe(-1);
         },
       ),
+    );
+  });
+});
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2026-11-25', true],
+    ['2028-02-29', true],
+    ['2026-02-29', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2026-04-31', false],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-1-05', false],
+    ['25/11/2026', false],
+    ['', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
+  });
+
+  it('agrees with a date-fns parse-and-format round trip (the oracle) on any YYYY-MM-DD text', () => {
+    const fourDigitYear = fc
+      .tuple(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+      )
+      .map(([year, month, day]) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
+    fc.assert(
+      fc.property(fourDigitYear, (value) => {
+        const parsed = parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
+        const oracle = isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+        expect(isIsoDate(value)).toBe(oracle);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -10,7 +10,6 @@ import {
   differenceInCalendarDays,
   endOfMonth as endOfMonthFns,
   format,
-  isValid,
   parse,
 } from 'date-fns';
 import type { IsoDate } from './types';
@@ -19,9 +18,17 @@ const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
 export function isIsoDate(value: string): boolean {
+  // Hot path (every date of an import is checked): plain arithmetic instead of a date-fns round trip.
   if (!ISO_PATTERN.test(value)) return false;
-  const parsed = parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInGregorianMonth(year, month);
+}
+
+function daysInGregorianMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Parses an ISO date; throws a RangeError naming the value when it is not one. */
