@@ -62,6 +62,11 @@ export async function run(): Promise<{
     putP50: percentile(putTimes, 50),
     putP95: percentile(putTimes, 95),
   };
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+  const figures = await run();
   console.log('store-write bench — fake-indexeddb in Node, NOT Chromium (the Chromium figure comes later)');
   console.log(
     `  ${WRITES} recordInvoice writes over ${BUYERS} buyers (~${WRITES / BUYERS} invoices each at the end)`,
@@ -73,7 +78,4 @@ export async function run(): Promise<{
     `  raw db.invoices.put:                   p50 ${figures.putP50.toFixed(2)} ms, p95 ${figures.putP95.toFixed(2)} ms`,
   );
   console.log(`  ratio p95 command / p95 put: ${(figures.commandP95 / figures.putP95).toFixed(1)}×`);
-  return figures;
 }
-
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) await run();
