@@ -30,6 +30,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'bin/**',
+      'test/bench/run.bundle.mjs',
     ],
   },
   js.configs.recommended,
