@@ -144,7 +144,8 @@ test('connect to a team server from Paramètres: the indicator turns "Synchronis
 
     const details = await indicator.openDetails();
     await expect(details).toContainText('Aucune modification en attente');
-    await page.screenshot({ path: `${SCREENSHOTS}/fr-sync-indicator.png` });
+    await expect(details.getByRole('button', { name: 'Synchroniser maintenant' })).toBeEnabled();
+    await page.screenshot({ path: `${SCREENSHOTS}/fr-sync-indicator.png`, animations: 'disabled' });
     await details.getByRole('button', { name: 'Synchroniser maintenant' }).click();
     await expect(details.getByRole('button', { name: 'Synchroniser maintenant' })).toBeEnabled();
     await expect(indicator.badge).toHaveAttribute('data-status', 'idle');

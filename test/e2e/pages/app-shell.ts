@@ -37,5 +37,5 @@ export async function saveScreenshot(page: Page, path: string): Promise<void> {
   await page.evaluate(() => {
     window.scrollTo(0, 0);
   });
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
 }
