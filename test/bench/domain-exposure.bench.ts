@@ -11,6 +11,7 @@ import { coverAsOf } from '../../shared/domain/cover';
 import { exposureOf } from '../../shared/domain/exposure';
 import type { BuyerLedger, Invoice, LimitDecision, Payment } from '../../shared/domain/model';
 import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import { mulberry32 as prng } from '../support/prng';
 
 export type BenchFigures = {
   readonly buyers: number;
@@ -21,18 +22,6 @@ export type BenchFigures = {
   readonly bareLoopMs: number;
   readonly ratio: number;
 };
-
-/** Mulberry32: a tiny seeded PRNG, good enough to spread test data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const BASE_DAY = Date.UTC(2025, 0, 1);
 const isoOf = (offset: number): string => new Date(BASE_DAY + offset * 86_400_000).toISOString().slice(0, 10);

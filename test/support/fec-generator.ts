@@ -4,6 +4,7 @@
  * invoice, most invoices paid, some open), and a few credit notes. Tab-separated, 18 columns, LF, UTF-8.
  * The same (lines, seed) always gives the same bytes.
  */
+import { mulberry32 as prng } from './prng';
 
 export type FecGeneratorOptions = {
   /** Approximate number of data lines (the result stops at the first piece reaching it). */
@@ -42,18 +43,6 @@ const HEADER = [
   'Montantdevise',
   'Idevise',
 ].join('\t');
-
-/** Mulberry32. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const amount = (cents: number): string =>
   `${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
