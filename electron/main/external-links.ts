@@ -3,6 +3,7 @@
  * on the default port, without credentials. Everything else (http, javascript:, file:, a look-alike host)
  * is refused, so a compromised or buggy renderer cannot make the OS open an arbitrary program or page.
  */
+import { parseUrlWithoutCredentials } from './origin';
 export const EXTERNAL_LINK_HOSTS: ReadonlySet<string> = new Set([
   'encours.app',
   'www.legifrance.gouv.fr',
@@ -15,16 +16,10 @@ export const EXTERNAL_LINK_HOSTS: ReadonlySet<string> = new Set([
 export const WEBSITE_URL = 'https://encours.app/';
 
 export function isAllowedExternalUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
+  const parsed = parseUrlWithoutCredentials(url);
   return (
+    parsed !== null &&
     parsed.protocol === 'https:' &&
-    parsed.username === '' &&
-    parsed.password === '' &&
     parsed.port === '' &&
     EXTERNAL_LINK_HOSTS.has(parsed.hostname)
   );

@@ -13,15 +13,21 @@ export const APP_HOST = 'encours';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/`;
 
-/** The origin of `url`, or null when it has none we could ever trust (opaque, unparsable, credentials). */
-export function originOf(url: string): string | null {
+/** `url` parsed, or null when it does not parse or carries credentials (`https://user@host` tricks). */
+export function parseUrlWithoutCredentials(url: string): URL | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.username !== '' || parsed.password !== '') return null;
+  return parsed.username === '' && parsed.password === '' ? parsed : null;
+}
+
+/** The origin of `url`, or null when it has none we could ever trust (opaque, unparsable, credentials). */
+export function originOf(url: string): string | null {
+  const parsed = parseUrlWithoutCredentials(url);
+  if (parsed === null) return null;
   if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.origin;
   // Chromium lower-cases the host of a standard scheme; Node's URL does not for non-special schemes.
   if (parsed.protocol === `${APP_SCHEME}:` && parsed.host !== '') {

@@ -4,25 +4,15 @@
  * http on a loopback host. Anything else (a remote URL, https to a public host, a packaged build) falls back
  * to the packaged files, so a stray environment variable can never point the app at the network.
  */
-import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './origin';
+import { APP_ENTRY_URL, APP_ORIGIN, originOf, parseUrlWithoutCredentials } from './origin';
 
 export type RendererEntry = { readonly url: string; readonly origin: string; readonly isDevServer: boolean };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function isLoopbackHttpUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return (
-    parsed.protocol === 'http:' &&
-    parsed.username === '' &&
-    parsed.password === '' &&
-    LOOPBACK_HOSTS.has(parsed.hostname)
-  );
+  const parsed = parseUrlWithoutCredentials(url);
+  return parsed !== null && parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
 }
 
 export function rendererEntry(isPackaged: boolean, devServerUrl: string | undefined): RendererEntry {
