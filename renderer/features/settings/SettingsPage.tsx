@@ -87,7 +87,7 @@ export function SettingsPage() {
   const save = async (patch: SettingsPatch) => {
     const error = await update(patch);
     if (error === null)
-      notifications.show({ message: t('pages.settings.saved'), color: 'teal', autoClose: 2000 });
+      notifications.show({ message: t('pages.settings.saved'), color: 'teal', autoClose: 4000 });
     else notifications.show({ message: t('pages.settings.saveError', { message: error }), color: 'red' });
   };
 
