@@ -308,4 +308,38 @@ describe('runCommand', () => {
     expect(await dump(db)).toEqual(before);
     db.close();
   });
+
+  it('an import over the op size goes to the outbox as consecutive parts, in the same transaction', async () => {
+    const db = await freshDb();
+    await runCommand(db, commands.createBuyer, { id: 'b0', name: 'Avant' }, CTX);
+    // 6 000 invoices of ~170 bytes of JSON each: ~1 MB, so at least three parts of 256 KiB.
+    const buyers = ['b1', 'b2'].map((id) => ({ id, name: `Client ${id}` }));
+    const invoices = Array.from({ length: 6000 }, (_, index) => ({
+      ...invoice(`inv-${String(index).padStart(5, '0')}`, '2026-04-01', 100 + 5 * index),
+      buyerId: index % 2 === 0 ? 'b1' : 'b2',
+    }));
+    const args: ImportLedgerArgs = {
+      import: { id: 'sha-big', kind: 'fec', fileName: 'FEC.txt', importedAt: CTX.now, rejectedLines: 0 },
+      buyers,
+      invoices,
+      payments: [],
+      creditNotes: [],
+      limitDecisions: [],
+    };
+    expect(await runCommand(db, commands.importLedger, args, CTX)).toMatchObject({ ok: true });
+    const ops = await db.outbox.orderBy('clientSeq').toArray();
+    const parts = ops.slice(1);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    // createBuyer took clientSeq 1; the parts follow without a hole, and meta remembers the last one.
+    expect(ops.map((op) => op.clientSeq)).toEqual(Array.from({ length: ops.length }, (_, i) => i + 1));
+    expect((await db.meta.toArray())[0]?.lastClientSeq).toBe(ops.length);
+    const partArgs = parts.map((op) => commands.importLedger.args.parse(op.args));
+    expect(partArgs.flatMap((part) => part.invoices)).toEqual(invoices);
+    expect(partArgs.flatMap((part) => part.buyers)).toEqual(buyers);
+    // 2 buyers + 6 000 invoices, none stored before: the client's counts, carried by every part.
+    for (const part of partArgs)
+      expect(part.part?.counts).toEqual({ created: 6002, updated: 0, unchanged: 0 });
+    expect(new Set(parts.map((op) => op.opId)).size).toBe(parts.length);
+    db.close();
+  });
 });

@@ -2,7 +2,9 @@
  * `runCommand`: the only way the app writes. Parses the arguments (zod), then in ONE read-write transaction
  * with strict durability: executes the command over a Reader bound to the transaction, applies its changes
  * (version + 1), refreshes the stored aggregates of the buyers touched (from those buyers' rows only) and
- * appends ONE outbox operation with the next clientSeq.
+ * appends ONE outbox operation with the next clientSeq — or, for a command whose arguments would not fit a
+ * push body (an import, see `splitForSync`), its N parts as N operations with consecutive clientSeqs, in the
+ * same transaction, so the outbox never holds part of a command.
  *
  * Invariants: any failure aborts the transaction, so nothing is half-written; no foreign async work runs
  * inside it (only Dexie calls and the synchronous domain functions, else Dexie commits early); a command that
@@ -18,7 +20,7 @@
 import Dexie from 'dexie';
 import type { z } from 'zod';
 import { computeBuyerAggregate, loadBuyerLedgers, loadPolicy } from '../../shared/commands/aggregates';
-import { applyChange } from '../../shared/commands/define';
+import { SYNC_OP_TARGET_BYTES, applyChange } from '../../shared/commands/define';
 import type { Change, Command, Reader } from '../../shared/commands/define';
 import { ENTITY_ROW_SCHEMAS } from '../../shared/commands/entities';
 import type { EntityName, EntityRow } from '../../shared/commands/entities';
@@ -169,7 +171,6 @@ export async function runCommand<S extends z.ZodType>(
         );
       const written = allOf(pending);
 
-      const clientSeq = meta.lastClientSeq + 1;
       const baseVersion =
         command.guarded === true &&
         typeof commandArgs === 'object' &&
@@ -177,18 +178,22 @@ export async function runCommand<S extends z.ZodType>(
         'baseVersion' in commandArgs
           ? commandArgs.baseVersion
           : undefined;
+      const opArgs = command.splitForSync?.(commandArgs, result.changes, SYNC_OP_TARGET_BYTES) ?? [
+        commandArgs,
+      ];
+      const ops = opArgs.map((partArgs, index) => ({
+        opId: crypto.randomUUID(),
+        clientId: meta.clientId,
+        clientSeq: meta.lastClientSeq + 1 + index,
+        command: command.name,
+        args: partArgs,
+        ...(typeof baseVersion === 'number' ? { baseVersion } : {}),
+        createdAt: ctx.now,
+      }));
       // Issued now, so that the copy of a large op (an import's rows) is made while the rows are written.
       const queued = allOf([
-        db.outbox.add({
-          opId: crypto.randomUUID(),
-          clientId: meta.clientId,
-          clientSeq,
-          command: command.name,
-          args: commandArgs,
-          ...(typeof baseVersion === 'number' ? { baseVersion } : {}),
-          createdAt: ctx.now,
-        }),
-        db.meta.put({ ...meta, lastClientSeq: clientSeq }),
+        db.outbox.bulkAdd(ops),
+        db.meta.put({ ...meta, lastClientSeq: meta.lastClientSeq + ops.length }),
       ]);
 
       // Waiting here costs nothing (the reads below would queue behind the writes anyway) and makes a failed

@@ -53,7 +53,38 @@ export type Command<Name extends string, Schema extends z.ZodType> = {
   /** Guarded commands carry `baseVersion` in their arguments; a stale one is a conflict (architecture §5). */
   readonly guarded?: true;
   execute(ctx: CommandContext, args: z.output<Schema>): Promise<CommandResult>;
+  /**
+   * How the arguments travel to the server when one op would be too large for a push body (an import of a
+   * whole FEC): the arguments of several ops, in order, each under `maxBytes` of JSON where a single row
+   * allows it, each valid on its own and applicable by the server after the ones before it. Applying them
+   * in order must leave the server with the rows `execute(args)` left the client with. `changes` are what
+   * `execute(args)` returned on the client, for a split that carries client-side outcomes (an import's
+   * counts). Absent, or one element returned: one op with `args` as they are.
+   */
+  splitForSync?(args: z.output<Schema>, changes: readonly Change[], maxBytes: number): z.output<Schema>[];
 };
+
+/**
+ * JSON size an outbox op's arguments aim to stay under: a quarter of the protocol's default `maxBodyBytes`
+ * (1 MiB), so a push batch still holds several ops plus their envelope.
+ */
+export const SYNC_OP_TARGET_BYTES = 256 * 1024;
+
+/** UTF-8 byte length of a string, without `TextEncoder` allocations (called once per imported row). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair is one 4-byte code point.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 export function defineCommand<Name extends string, Schema extends z.ZodType>(
   command: Command<Name, Schema>,

@@ -6,9 +6,17 @@
  * the invoice's journal reference), so importing the same file twice writes nothing, and a later export of
  * the same company updates the rows it already holds instead of duplicating them. A row whose fields equal
  * the stored ones yields no change (its `version` does not move). All or nothing: one bad row rejects all.
+ *
+ * Sync: an import of a real FEC is tens of MB of arguments, far over a push body. `splitForSync` cuts the
+ * arguments into parts of ~256 KiB of JSON — buyers first, then limit decisions, then invoices, payments and
+ * credit notes — each a valid `importLedger` the server applies after the parts before it (a document may
+ * name a buyer stored by an earlier part). Each part carries `part: { index, count, counts }`; only the last
+ * one writes the `imports` record, with the counts the CLIENT computed over the whole import, so the record
+ * is written once (one version) and equals the client's. A buyer whose decisions fall in two parts gets its
+ * limit-history guard bumped twice on the server: still a strictly greater guard, which is all it is for.
  */
 import { z } from 'zod';
-import { accept, defineCommand, isNoOp, reject } from './define';
+import { accept, defineCommand, isNoOp, reject, utf8ByteLength } from './define';
 import type { Change, CommandResult, Reader } from './define';
 import {
   buyerFieldsSchema,
@@ -22,6 +30,23 @@ import {
 import type { EntityName } from './entities';
 import { checkDueDate, normaliseSiren } from './validation';
 
+const countsSchema = z.object({
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+});
+type Counts = z.output<typeof countsSchema>;
+
+/** Which part of a split import these arguments are; absent for an import sent whole. */
+const importPartSchema = z
+  .object({
+    index: z.number().int().nonnegative(),
+    count: z.number().int().positive(),
+    /** The whole import's counts as the client computed them; stored by the last part. */
+    counts: countsSchema.optional(),
+  })
+  .refine((part) => part.index < part.count, { message: 'index must be below count' });
+
 const importLedgerArgs = z.object({
   import: importFieldsSchema,
   buyers: z.array(buyerFieldsSchema),
@@ -29,10 +54,10 @@ const importLedgerArgs = z.object({
   payments: z.array(paymentFieldsSchema),
   creditNotes: z.array(creditNoteFieldsSchema),
   limitDecisions: z.array(limitDecisionFieldsSchema),
+  part: importPartSchema.optional(),
 });
 export type ImportLedgerArgs = z.output<typeof importLedgerArgs>;
-
-type Counts = { created: number; updated: number; unchanged: number };
+export type ImportPart = z.output<typeof importPartSchema>;
 
 /** Upserts of one entity: a change for each new or different row. */
 async function upserts(
@@ -131,16 +156,92 @@ export const importLedger = defineCommand({
     }));
 
     const ledgerChanges = [...stampedBuyers, ...limitChanges, ...documentChanges, ...guardBumps];
+    const { part } = args;
+    // Parts before the last carry rows only: the record is written once, by the last part.
+    if (part !== undefined && part.index < part.count - 1) return accept(mergeByRow(ledgerChanges));
     const previous = await ctx.reader.get('imports', args.import.id);
-    if (ledgerChanges.length === 0 && previous !== undefined) return accept([]);
+    if (ledgerChanges.length === 0 && previous !== undefined && part === undefined) return accept([]);
     const importChange: Change = {
       entity: 'imports',
       id: args.import.id,
-      fields: { ...args.import, counts },
+      fields: { ...args.import, counts: part?.counts ?? counts },
     };
     return accept([...mergeByRow(ledgerChanges), importChange]);
   },
+  splitForSync(args, changes, maxBytes) {
+    return splitImport(args, countsOf(changes, args.import.id), maxBytes);
+  },
 });
+
+/** The counts of the import record among the changes the client's run produced. */
+function countsOf(changes: readonly Change[], importId: string): Counts | undefined {
+  const record = changes.find((change) => change.entity === 'imports' && change.id === importId);
+  if (record === undefined || !('fields' in record)) return undefined;
+  const parsed = countsSchema.safeParse(record.fields['counts']);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Row lists in the order the parts carry them: a row only ever names rows of earlier kinds. */
+const PART_ORDER = ['buyers', 'limitDecisions', 'invoices', 'payments', 'creditNotes'] as const;
+type PartList = (typeof PART_ORDER)[number];
+
+/** Room left in every part for its `part` field once numbered (`{"index":…,"count":…,"counts":{…}}`). */
+const PART_FIELD_BYTES = 200;
+
+/**
+ * The parts of an import whose JSON would exceed `maxBytes`, else `[args]` as they are. Rows keep their
+ * order and kind order; a part is closed when the next row would take it over `maxBytes` (a single row
+ * bigger than that travels alone).
+ */
+export function splitImport(
+  args: ImportLedgerArgs,
+  counts: Counts | undefined,
+  maxBytes: number,
+): ImportLedgerArgs[] {
+  const { part: _whole, ...whole } = args;
+  const bare = { ...whole, buyers: [], limitDecisions: [], invoices: [], payments: [], creditNotes: [] };
+  const overhead = utf8ByteLength(JSON.stringify(bare)) + PART_FIELD_BYTES;
+  // Each part as the range of rows it takes from each list.
+  type Ranges = Partial<Record<PartList, { from: number; to: number }>>;
+  const parts: Ranges[] = [];
+  let current: Ranges = {};
+  let size = overhead;
+  let rows = 0;
+  for (const list of PART_ORDER) {
+    args[list].forEach((row, index) => {
+      // +1 for the comma between array elements.
+      const bytes = utf8ByteLength(JSON.stringify(row)) + 1;
+      if (rows > 0 && size + bytes > maxBytes) {
+        parts.push(current);
+        current = {};
+        size = overhead;
+        rows = 0;
+      }
+      const range = current[list];
+      if (range === undefined) current[list] = { from: index, to: index + 1 };
+      else range.to = index + 1;
+      size += bytes;
+      rows++;
+    });
+  }
+  parts.push(current);
+  if (parts.length === 1) return [args];
+  return parts.map((ranges, index) => {
+    const slice = <T>(list: PartList, all: readonly T[]): T[] => {
+      const range = ranges[list];
+      return range === undefined ? [] : all.slice(range.from, range.to);
+    };
+    return {
+      import: args.import,
+      buyers: slice('buyers', args.buyers),
+      limitDecisions: slice('limitDecisions', args.limitDecisions),
+      invoices: slice('invoices', args.invoices),
+      payments: slice('payments', args.payments),
+      creditNotes: slice('creditNotes', args.creditNotes),
+      part: { index, count: parts.length, ...(counts === undefined ? {} : { counts }) },
+    };
+  });
+}
 
 function withId(row: Record<string, unknown>): Record<string, unknown> & { id: string } {
   const id = row['id'];

@@ -7,6 +7,7 @@ import { run as runDomainExposure } from './domain-exposure.bench';
 import { run as runFecParse } from './fec-parse.bench';
 import { run as runImportChromium } from './import-chromium.bench';
 import { run as runStoreWrite } from './store-write.bench';
+import { run as runSync } from './sync.bench';
 
 type Row = {
   readonly what: string;
@@ -58,6 +59,21 @@ try {
     goal: '≥ 50 % — run `npx vite build --config renderer/vite.config.ts` first; needs /usr/bin/chromium',
   });
 }
+
+const sync = await runSync();
+const pushRate = (sync.pushOps / sync.pushMs) * 1000;
+rows.push({
+  what: `sync push of ${sync.pushOps.toLocaleString('fr-FR')} recordInvoice ops, real server over loopback HTTP (SQLite)`,
+  figure: `${sync.pushMs.toFixed(0)} ms (${pushRate.toFixed(0)} ops/s)`,
+  denominator: `raw inserts of the same rows into the server's SQLite (no HTTP, no command), one durable transaction per row as each acknowledged op needs: ${sync.rawPerRowMs.toFixed(0)} ms → ${((sync.rawPerRowMs / sync.pushMs) * 100).toFixed(0)} % of its speed; all in ONE transaction: ${sync.rawOneTxMs.toFixed(0)} ms → ${((sync.rawOneTxMs / sync.pushMs) * 100).toFixed(0)} %`,
+  goal: '≥ 50 %',
+});
+rows.push({
+  what: `sync bootstrap of ${sync.bootstrapRows.toLocaleString('fr-FR')} rows (200 000 invoices) by a new client, loopback; client = fake-indexeddb in Node, NOT Chromium`,
+  figure: `${sync.bootstrapMs.toFixed(0)} ms`,
+  denominator: `a raw client bulkPut of the same invoices (pages of 1 000): ${sync.bulkPutMs.toFixed(0)} ms → ${((sync.bulkPutMs / sync.bootstrapMs) * 100).toFixed(0)} % of its speed`,
+  goal: '≥ 50 %',
+});
 
 console.log(`Encours benchmarks — Node ${process.version}, ${process.platform}/${process.arch}\n`);
 for (const row of rows) {
