@@ -4,7 +4,7 @@
  * server, the pending changes, the conflicts to review) and "Synchroniser maintenant".
  * Reads `useSyncState()` only; outside a SyncProvider it shows "Local uniquement".
  */
-import { Anchor, Badge, Button, Divider, Group, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Divider, Group, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
   IconAlertCircle,
   IconCloudCheck,
@@ -19,9 +19,10 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSyncActions, useSyncState } from '../data/sync';
+import { useSyncState } from '../data/sync';
 import type { SyncView } from '../data/sync';
 import { formatRelativeTime } from './relative-time';
+import { SyncNowButton } from '../components/SyncNowButton';
 
 type Look = { readonly label: string; readonly color: string; readonly icon: Icon };
 
@@ -72,10 +73,8 @@ function useNow(): Date {
 export function SyncIndicator() {
   const { t, i18n } = useTranslation();
   const { view, unresolvedConflicts } = useSyncState();
-  const { syncNow } = useSyncActions();
   const now = useNow();
   const [opened, setOpened] = useState(false);
-  const [isSyncing, setIsSyncing] = useState(false);
   if (view.kind === 'loading') return null;
   const look = lookOf(t, view);
   const LookIcon = look.icon;
@@ -165,21 +164,7 @@ export function SyncIndicator() {
             >
               {t('sync.indicator.openSettings')}
             </Anchor>
-            {view.kind === 'connected' && (
-              <Button
-                size="xs"
-                leftSection={<IconRefresh size={14} aria-hidden />}
-                loading={isSyncing}
-                onClick={() => {
-                  setIsSyncing(true);
-                  void syncNow().finally(() => {
-                    setIsSyncing(false);
-                  });
-                }}
-              >
-                {t('sync.indicator.syncNow')}
-              </Button>
-            )}
+            {view.kind === 'connected' && <SyncNowButton size="xs" />}
           </Group>
         </Stack>
       </Popover.Dropdown>

@@ -8,7 +8,7 @@
  */
 import { Alert, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconLock, IconPlugConnected, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock, IconPlugConnected } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
@@ -17,6 +17,7 @@ import type { SecretStorageInfo } from '../../../shared/ipc/contract';
 import { useSyncActions, useSyncState } from '../../data/sync';
 import type { ConnectFailure } from '../../data/sync';
 import { isDesktop } from '../../platform/bridge';
+import { SyncNowButton } from '../../components/SyncNowButton';
 
 const timestampFormat = new Intl.DateTimeFormat('fr-FR', {
   day: '2-digit',
@@ -195,9 +196,8 @@ function ConnectForm() {
 export function SyncCard() {
   const { t, i18n } = useTranslation();
   const { view, secretStorage } = useSyncState();
-  const { disconnect, syncNow } = useSyncActions();
+  const { disconnect } = useSyncActions();
   const [isConfirming, setIsConfirming] = useState(false);
-  const [isSyncing, setIsSyncing] = useState(false);
 
   return (
     <Card withBorder radius="lg" padding="xl" component="section" aria-labelledby="sync-card-title">
@@ -246,18 +246,7 @@ export function SyncCard() {
             </Alert>
           )}
           <Group>
-            <Button
-              leftSection={<IconRefresh size={16} aria-hidden />}
-              loading={isSyncing}
-              onClick={() => {
-                setIsSyncing(true);
-                void syncNow().finally(() => {
-                  setIsSyncing(false);
-                });
-              }}
-            >
-              {t('sync.indicator.syncNow')}
-            </Button>
+            <SyncNowButton size="sm" />
             <Button
               variant="default"
               color="red"
