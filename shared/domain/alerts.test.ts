@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alertsFor } from './alerts';
+import { alertsFor, compareAlerts } from './alerts';
 import type { Alert, AlertOptions } from './alerts';
 import type { BuyerLedger, Invoice, LimitDecision, LimitDecisionKind } from './model';
 import { DEFAULT_POLICY } from './policy';
@@ -352,5 +352,30 @@ describe('ordering and determinism', () => {
         for (const alert of first) expect(alert.messageKey).toBe(`alerts.${alert.code}`);
       }),
     );
+  });
+});
+
+describe('order of the list', () => {
+  // 3 overdue invoices give a handful of alerts; 40 give 80 (overdue stage + DMS each), past the size where
+  // the sort switches from insertion to the built-in sort. Due dates spread over 50 days so that deadlines,
+  // severities and codes all take part in the order.
+  it.each([[3], [40]])('%i overdue invoices: every neighbour pair is in compareAlerts order', (count) => {
+    const invoices = Array.from({ length: count }, (_, index) =>
+      invoice(
+        `i${String(index).padStart(2, '0')}`,
+        10_000 + index,
+        `2026-03-${String(2 + (index % 27)).padStart(2, '0')}`,
+      ),
+    );
+    const alerts = alertsFor(ledgerOf({ invoices: [...invoices].reverse() }), DEFAULT_POLICY, '2026-06-20', {
+      claimFilings: { i01: { dmsFiledOn: '2026-05-01' } },
+    });
+    expect(alerts.length).toBeGreaterThanOrEqual(2 * count);
+    for (let index = 1; index < alerts.length; index += 1) {
+      const previous = alerts[index - 1];
+      const current = alerts[index];
+      if (previous === undefined || current === undefined) throw new Error('unreachable');
+      expect(compareAlerts(previous, current)).toBeLessThanOrEqual(0);
+    }
   });
 });

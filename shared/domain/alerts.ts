@@ -30,11 +30,13 @@
  */
 import { dayNumber, fromDayNumber } from './aging';
 import type { Cover } from './cover';
-import { coverAsOf, maxTermsFor, termsDays } from './cover';
+import { coverAsOf, maxTermsFor } from './cover';
+import { ISO_DATE_KEY_SPAN, isoDateKey } from './dates';
 import type { ClaimDeadlines } from './deadlines';
 import { claimDeadlines } from './deadlines';
 import type { Exposure } from './exposure';
 import { exposureOf } from './exposure';
+import { sortByKeys } from './ledger';
 import { limitHistory, limitInForce } from './limits';
 import type { BuyerLedger, LimitDecision, LimitLayer } from './model';
 import type { Policy } from './policy';
@@ -87,6 +89,24 @@ export type AlertOptions = {
   readonly cover?: Cover;
 };
 
+/** The i18n key of each code, built once (a template literal per alert would allocate a string each time). */
+const MESSAGE_KEYS: { readonly [C in AlertCode]: `alerts.${C}` } = {
+  'over-limit': 'alerts.over-limit',
+  'near-limit': 'alerts.near-limit',
+  'no-cover': 'alerts.no-cover',
+  'limit-reduced': 'alerts.limit-reduced',
+  'limit-cancelled': 'alerts.limit-cancelled',
+  'limit-expiring': 'alerts.limit-expiring',
+  'invoice-overdue': 'alerts.invoice-overdue',
+  'stop-shipments': 'alerts.stop-shipments',
+  'dms-due': 'alerts.dms-due',
+  'dms-missed': 'alerts.dms-missed',
+  'dic-due': 'alerts.dic-due',
+  'dic-missed': 'alerts.dic-missed',
+  'terms-exceeded': 'alerts.terms-exceeded',
+  insolvency: 'alerts.insolvency',
+};
+
 const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { critical: 0, warning: 1, info: 2 };
 
 export function compareAlerts(a: Alert, b: Alert): number {
@@ -115,10 +135,19 @@ function reachesRatio(value: Cents, base: Cents, bp: number): boolean {
 }
 
 /** Claim deadlines of one due date with the day numbers the alert rules compare. */
-type Deadlines = ClaimDeadlines & { readonly dmsDay: number; readonly dicDay: number };
+type Deadlines = ClaimDeadlines & {
+  readonly maxExtensionDay: number;
+  readonly dmsDay: number;
+  readonly dicDay: number;
+};
 
 function withDays(deadlines: ClaimDeadlines): Deadlines {
-  return { ...deadlines, dmsDay: dayNumber(deadlines.dmsDeadline), dicDay: dayNumber(deadlines.dicDeadline) };
+  return {
+    ...deadlines,
+    maxExtensionDay: dayNumber(deadlines.maxExtensionEnd),
+    dmsDay: dayNumber(deadlines.dmsDeadline),
+    dicDay: dayNumber(deadlines.dicDeadline),
+  };
 }
 
 // Due dates repeat a lot across a ledger and most invoices have no filing: those deadlines are memoised per
@@ -166,23 +195,22 @@ function hasLayer(decisions: readonly LimitDecision[], layer: LimitLayer): boole
   return false;
 }
 
+/** Key of an alert without a deadline: after every `isoDateKey` (none reaches the span). */
+const NO_DEADLINE_KEY = ISO_DATE_KEY_SPAN - 1;
+
 /**
- * Sorts alerts by `compareAlerts`, stably: an insertion sort for the usual handful per buyer (no comparator
- * call through `Array.sort`), the built-in sort beyond that.
+ * Sorts alerts by `compareAlerts`, stably. Severity and deadline — the first two criteria — are packed into
+ * one number per alert (`isoDateKey` orders like the ISO string), so most comparisons are between numbers;
+ * `compareAlerts` breaks the ties. A deadline not written `YYYY-MM-DD` makes the comparator decide alone.
  */
 function sortAlerts(alerts: Alert[]): Alert[] {
-  if (alerts.length > 48) return alerts.sort(compareAlerts);
-  for (let i = 1; i < alerts.length; i += 1) {
-    const alert = alerts[i];
-    if (alert === undefined) continue;
-    let j = i - 1;
-    for (; j >= 0; j -= 1) {
-      const other = alerts[j];
-      if (other === undefined || compareAlerts(other, alert) <= 0) break;
-      alerts[j + 1] = other;
-    }
-    alerts[j + 1] = alert;
+  const keys: number[] = [];
+  for (const alert of alerts) {
+    const deadlineKey = alert.deadline === undefined ? NO_DEADLINE_KEY : isoDateKey(alert.deadline);
+    if (deadlineKey < 0) return alerts.sort(compareAlerts);
+    keys.push(SEVERITY_RANK[alert.severity] * ISO_DATE_KEY_SPAN + deadlineKey);
   }
+  sortByKeys(alerts, keys, compareAlerts);
   return alerts;
 }
 
@@ -251,7 +279,7 @@ export function alertsFor(
       alerts.push({
         code,
         buyerId,
-        messageKey: `alerts.${code}`,
+        messageKey: MESSAGE_KEYS[code],
         severity: row.event === 'reduced' ? 'warning' : 'critical',
         amountAtStakeCents: Math.max(0, previous - next),
         deadline: row.date,
@@ -298,7 +326,9 @@ export function alertsFor(
     const invoice = item.invoice;
     const invoiceId = item.invoiceId;
     const amount = item.openTtcCents;
-    const terms = termsDays(invoice);
+    // `termsDays` inlined so the due date is parsed once for both the terms and the days late.
+    const dueDay = dayNumber(invoice.dueDate);
+    const terms = dueDay - dayNumber(invoice.issueDate);
     if (terms > maxTerms) {
       alerts.push({
         code: 'terms-exceeded',
@@ -310,12 +340,13 @@ export function alertsFor(
         params: { invoice: invoice.number, days: terms, maxDays: maxTerms },
       });
     }
-    const daysLate = today - dayNumber(invoice.dueDate);
+    const daysLate = today - dueDay;
     if (daysLate <= 0) continue;
     const filing =
       filings !== undefined && Object.hasOwn(filings, invoiceId) ? filings[invoiceId] : undefined;
     const deadlines = deadlinesFor(invoice.dueDate, filing, policy);
-    if (asOf < deadlines.maxExtensionEnd) {
+    // Day numbers order like the ISO dates (both are valid here: `dayNumber` accepted them).
+    if (today < deadlines.maxExtensionDay) {
       alerts.push({
         code: 'invoice-overdue',
         buyerId,
@@ -338,38 +369,26 @@ export function alertsFor(
         params: { invoice: invoice.number, amount, deadline: deadlines.maxExtensionEnd },
       });
     }
-    // The next filing to make: the DMS until it is filed, then the DIC until it is filed.
-    const next =
-      filing?.dmsFiledOn === undefined
-        ? ({
-            day: deadlines.dmsDay,
-            date: deadlines.dmsDeadline,
-            within: dmsWithin,
-            due: 'dms-due',
-            missed: 'dms-missed',
-          } as const)
-        : filing.dicFiledOn === undefined
-          ? ({
-              day: deadlines.dicDay,
-              date: deadlines.dicDeadline,
-              within: dicWithin,
-              due: 'dic-due',
-              missed: 'dic-missed',
-            } as const)
-          : undefined;
-    const left = next === undefined ? 0 : next.day - today;
-    if (next !== undefined && (left < 0 || left <= next.within)) {
-      const code = left < 0 ? next.missed : next.due;
-      alerts.push({
-        code,
-        buyerId,
-        messageKey: `alerts.${code}`,
-        severity: left < 0 ? 'critical' : 'warning',
-        invoiceId,
-        amountAtStakeCents: amount,
-        deadline: next.date,
-        params: { invoice: invoice.number, amount, deadline: next.date },
-      });
+    // The next filing to make: the DMS until it is filed, then the DIC until it is filed. Plain locals
+    // rather than a descriptor object: this runs for every overdue invoice.
+    if (filing?.dmsFiledOn === undefined || filing.dicFiledOn === undefined) {
+      const isDms = filing?.dmsFiledOn === undefined;
+      const left = (isDms ? deadlines.dmsDay : deadlines.dicDay) - today;
+      if (left < 0 || left <= (isDms ? dmsWithin : dicWithin)) {
+        const date = isDms ? deadlines.dmsDeadline : deadlines.dicDeadline;
+        const code: AlertCode =
+          left < 0 ? (isDms ? 'dms-missed' : 'dic-missed') : isDms ? 'dms-due' : 'dic-due';
+        alerts.push({
+          code,
+          buyerId,
+          messageKey: MESSAGE_KEYS[code],
+          severity: left < 0 ? 'critical' : 'warning',
+          invoiceId,
+          amountAtStakeCents: amount,
+          deadline: date,
+          params: { invoice: invoice.number, amount, deadline: date },
+        });
+      }
     }
   }
 

@@ -414,3 +414,36 @@ describe('coverAsOf — properties', () => {
     );
   });
 });
+
+describe('coverAsOf — limit looked up at each shipment', () => {
+  // A validity that ends before the decision takes effect (endDate 2026-01-15 < effective 2026-02-01) makes the
+  // replay emit its expiry (2026-01-16) after the 2026-02-01 step: the timeline's dates are not ascending.
+  // The walk in shipment order must still give each invoice the limit `limitInForce` gives for its shipment.
+  it.each([['2026-01-20'], ['2026-02-10'], ['2026-02-20'], ['2026-03-05']])(
+    'shipment %s gets the limit in force that day, even with an out-of-order timeline',
+    (shipped) => {
+      const limitDecisions = [
+        decision('L1', 'granted', '2026-02-01', 50_000, { endDate: '2026-01-15' }),
+        decision('L2', 'reduced', '2026-03-01', 20_000),
+      ];
+      const ledger = ledgerOf({
+        invoices: [
+          invoice('I-early', 1_000, '2026-01-10'),
+          invoice('I-shipped', 1_000, shipped),
+          invoice('I-late', 1_000, '2026-03-20'),
+        ],
+        limitDecisions,
+      });
+      const cover = coverAsOf(ledger, DEFAULT_POLICY, '2026-04-01');
+      for (const row of cover.perInvoice) {
+        const source = ledger.invoices.find((candidate) => candidate.id === row.invoiceId);
+        expect(source).toBeDefined();
+        if (source === undefined) continue;
+        const named = limitInForce(limitDecisions, 'named', shipmentDate(source));
+        // No named decision in force → the unnamed threshold applies (domain.md §4).
+        const expected = named === null ? DEFAULT_POLICY.unnamedThresholdCents : named.amountCents;
+        expect(row.limitCents).toBe(expected);
+      }
+    },
+  );
+});

@@ -162,6 +162,44 @@ function compareShipments(a: InvoiceAllocation, b: InvoiceAllocation): number {
 
 const LAYERS: readonly CoverLayer[] = ['named', 'discretionary', 'unnamed', 'top-up'];
 
+/** True when the segments' `from` dates never decrease (a replay can emit an expiry dated before its step). */
+function isAscending(timeline: readonly LimitSegment[]): boolean {
+  for (let index = 1; index < timeline.length; index += 1) {
+    const previous = timeline[index - 1];
+    const segment = timeline[index];
+    if (previous !== undefined && segment !== undefined && segment.from < previous.from) return false;
+  }
+  return true;
+}
+
+/**
+ * `limitAt` for dates that never decrease from one call to the next (the walk goes in shipment order): the
+ * cursor only moves forward, so each segment boundary is compared about once per walk instead of a binary
+ * search per invoice. Timelines that are not ascending keep the binary search (identical results otherwise).
+ */
+type TimelineCursor = {
+  readonly timeline: readonly LimitSegment[];
+  readonly isAscending: boolean;
+  next: number;
+};
+
+function cursorOn(timeline: readonly LimitSegment[]): TimelineCursor {
+  return { timeline, isAscending: isAscending(timeline), next: 0 };
+}
+
+function limitAtCursor(cursor: TimelineCursor, date: IsoDate): LimitInForce | null {
+  const timeline = cursor.timeline;
+  if (!cursor.isAscending) return limitAt(timeline, date);
+  let next = cursor.next;
+  for (;;) {
+    const segment = timeline[next];
+    if (segment === undefined || segment.from > date) break;
+    next += 1;
+  }
+  cursor.next = next;
+  return next === 0 ? null : (timeline[next - 1]?.inForce ?? null);
+}
+
 /** Cover of a buyer's exposure on `asOf`. Pass `exposure` when already computed for the same inputs. */
 export function coverAsOf(
   ledger: BuyerLedger,
@@ -188,18 +226,23 @@ export function coverAsOf(
   let primary: Primary | undefined;
   let primaryNamed: LimitInForce | null = null;
   let primaryDiscretionary: LimitInForce | null = null;
+  // Items are in shipment order, ascending as strings on both sort paths: forward cursors can replace the
+  // binary searches.
+  const namedCursor = cursorOn(timelines.named);
+  const discretionaryCursor = cursorOn(timelines.discretionary);
+  const topUpCursor = cursorOn(timelines.topUp);
   for (const item of items) {
     const openCents = openOnBasis(item, basis);
     const shipped = shipmentDate(item.invoice);
-    const named = limitAt(timelines.named, shipped);
-    const discretionary = named === null ? limitAt(timelines.discretionary, shipped) : null;
+    const named = limitAtCursor(namedCursor, shipped);
+    const discretionary = named === null ? limitAtCursor(discretionaryCursor, shipped) : null;
     // Consecutive shipments mostly fall under the same limits: reuse the layer instead of rebuilding it.
     if (primary === undefined || named !== primaryNamed || discretionary !== primaryDiscretionary) {
       primary = primaryOf(named, discretionary, policy);
       primaryNamed = named;
       primaryDiscretionary = discretionary;
     }
-    const topUp: LimitInForce | null = limitAt(timelines.topUp, shipped);
+    const topUp: LimitInForce | null = limitAtCursor(topUpCursor, shipped);
     const limitCents = primary.amountCents + (topUp?.amountCents ?? 0);
     const excluded: UncoveredReason | undefined = item.isDisputed
       ? 'disputed'

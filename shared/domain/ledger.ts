@@ -141,8 +141,12 @@ function invoiceRecords(invoices: readonly Invoice[], asOf: IsoDate): MutableAll
   const records: MutableAllocation[] = [];
   const keys: number[] = [];
   let isKeyed = true;
+  // Relational string comparison is slow in V8: the issue-date filter compares the packed keys, which order
+  // exactly like the strings whenever both are well formed (the string comparison decides otherwise).
+  const asOfKey = isoDateKey(asOf);
   for (const invoice of invoices) {
-    if (invoice.issueDate > asOf) continue;
+    const issue = isoDateKey(invoice.issueDate);
+    if (issue < 0 || asOfKey < 0 ? invoice.issueDate > asOf : issue > asOfKey) continue;
     records.push({
       invoiceId: invoice.id,
       invoice,
@@ -154,7 +158,6 @@ function invoiceRecords(invoices: readonly Invoice[], asOf: IsoDate): MutableAll
       isDisputed: invoice.disputed === true,
     });
     const due = isoDateKey(invoice.dueDate);
-    const issue = isoDateKey(invoice.issueDate);
     if (due < 0 || issue < 0) isKeyed = false;
     keys.push(due * ISO_DATE_KEY_SPAN + issue);
   }
@@ -172,10 +175,11 @@ function datedUpTo<T extends Dated>(documents: readonly T[], asOf: IsoDate): T[]
   const kept: T[] = [];
   const keys: number[] = [];
   let isKeyed = true;
+  const asOfKey = isoDateKey(asOf);
   for (const document of documents) {
-    if (document.date > asOf) continue;
-    kept.push(document);
     const key = isoDateKey(document.date);
+    if (key < 0 || asOfKey < 0 ? document.date > asOf : key > asOfKey) continue;
+    kept.push(document);
     if (key < 0) isKeyed = false;
     keys.push(key);
   }
