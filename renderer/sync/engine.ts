@@ -21,7 +21,7 @@ import { DEFAULT_LIMITS, PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/s
 import type { LimitsResponse, PushOp } from '../../shared/sync/protocol';
 import type { AppDB, OutboxOp } from '../db/app-db';
 import { createSyncHttpClient } from './http-client';
-import type { SyncHttpClient, SyncServerConfig } from './http-client';
+import type { SnapshotRequest, SyncHttpClient, SyncServerConfig } from './http-client';
 import { defaultLeaderLock, lockName } from './leader-lock';
 import type { LeaderLock } from './leader-lock';
 import {
@@ -83,7 +83,7 @@ export type SyncEngine = {
   resume(): void;
 };
 
-const DEFAULTS = { pollIntervalMs: 30_000, debounceMs: 300, pullPageSize: 1000, snapshotPageSize: 1000 };
+const DEFAULTS = { pollIntervalMs: 30_000, debounceMs: 300, pullPageSize: 1000 };
 /** A cycle that re-bootstraps more often than this in a row is looping on a broken server: give up. */
 const MAX_BOOTSTRAP_RESTARTS = 3;
 
@@ -177,17 +177,33 @@ export function createSyncEngine(db: AppDB, config: SyncEngineConfig): SyncEngin
     return undefined;
   }
 
-  async function bootstrap(): Promise<SyncFailure | undefined> {
+  async function bootstrap(serverLimits: LimitsResponse): Promise<SyncFailure | undefined> {
+    // The largest page the server allows, unless configured: fewer round trips and transactions.
+    const pageSize = config.snapshotPageSize ?? serverLimits.maxSnapshotLimit;
+    const requestOf = (atSeq: number | null, after: string | null): SnapshotRequest => ({
+      ...(atSeq === null ? {} : { atSeq }),
+      ...(after === null ? {} : { after }),
+      limit: pageSize,
+    });
+    // The next page is fetched while this one is written. It is used only if the bootstrap state stored
+    // after the write asks for exactly that request; the stored state stays the one source of progress.
+    let prefetched: { key: string; page: ReturnType<SyncHttpClient['snapshot']> } | undefined;
     let restarts = 0;
     for (;;) {
       const { sync } = await readSyncMeta(db);
       const progress = sync.bootstrap ?? (await beginBootstrap(db, sync.isBootstrapped)).bootstrap;
       if (progress === undefined) return undefined;
-      const page = await http.snapshot({
-        ...(progress.atSeq === null ? {} : { atSeq: progress.atSeq }),
-        ...(progress.after === null ? {} : { after: progress.after }),
-        limit: config.snapshotPageSize ?? DEFAULTS.snapshotPageSize,
-      });
+      const request = requestOf(progress.atSeq, progress.after);
+      const key = JSON.stringify(request);
+      const page = await (prefetched?.key === key ? prefetched.page : http.snapshot(request));
+      prefetched = undefined;
+      if (page.ok && page.value.hasMore && page.value.nextAfter !== null) {
+        const ahead = requestOf(page.value.atSeq, page.value.nextAfter);
+        const next = http.snapshot(ahead);
+        // A page fetched ahead and then not used must not surface as an unhandled rejection.
+        next.catch(() => undefined);
+        prefetched = { key: JSON.stringify(ahead), page: next };
+      }
       if (!page.ok) {
         // The log was compacted past our atSeq while we were away: start over from a fresh snapshot.
         if (page.error.code !== 'cursor-too-old' || ++restarts > MAX_BOOTSTRAP_RESTARTS) return page.error;
@@ -238,20 +254,20 @@ export function createSyncEngine(db: AppDB, config: SyncEngineConfig): SyncEngin
       return limitsFailure ?? syncFailure('invalid-response');
     const { clientId, sync } = await readSyncMeta(db);
     if (!sync.isBootstrapped || sync.bootstrap !== undefined) {
-      const failure = await bootstrap();
+      const failure = await bootstrap(limits);
       if (failure !== undefined) return failure;
     }
     const pushFailure = await pushAll(clientId, limits);
     if (pushFailure !== undefined) return pushFailure;
     if ((await readSyncMeta(db)).sync.needsRepair === true) {
       await beginBootstrap(db, true);
-      const failure = await bootstrap();
+      const failure = await bootstrap(limits);
       if (failure !== undefined) return failure;
     }
     let pullFailure = await pullAll(clientId);
     if (pullFailure?.code === 'cursor-too-old') {
       await beginBootstrap(db, true);
-      pullFailure = (await bootstrap()) ?? (await pullAll(clientId));
+      pullFailure = (await bootstrap(limits)) ?? (await pullAll(clientId));
     }
     if (pullFailure !== undefined) return pullFailure;
     const lastSyncAt = now().toISOString();

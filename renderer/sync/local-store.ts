@@ -20,6 +20,7 @@ import type { Change, Command } from '../../shared/commands/define';
 import { ENTITY_NAMES, ENTITY_ROW_SCHEMAS } from '../../shared/commands/entities';
 import type { EntityName, EntityRow } from '../../shared/commands/entities';
 import { commands, isCommandName } from '../../shared/commands/registry';
+import type { BuyerLedger } from '../../shared/domain/model';
 import type { IsoDate } from '../../shared/domain/types';
 import type { PullResponse, PushResult, SnapshotResponse, SnapshotRow } from '../../shared/sync/protocol';
 import type { AppDB, ConflictRow, MetaRow, OutboxOp, StoredBuyerAggregate, SyncMeta } from '../db/app-db';
@@ -201,12 +202,56 @@ async function replayPending(
   }
 }
 
+/** Rows grouped by `buyerId`, each group in the order of the input (rows without a buyer are left out). */
+function byBuyer<R extends { readonly buyerId?: unknown }>(rows: readonly R[]): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    if (typeof row.buyerId !== 'string') continue;
+    const group = groups.get(row.buyerId);
+    if (group === undefined) groups.set(row.buyerId, [row]);
+    else group.push(row);
+  }
+  return groups;
+}
+
+/**
+ * Every buyer's ledger from one read of each table (after a bootstrap, or a policy change, all buyers are
+ * recomputed): a full read in primary-key order, grouped by buyer, gives each buyer the rows a `buyerId`
+ * index query gives (IndexedDB orders equal index keys by primary key), so the ledgers are the ones
+ * `loadBuyerLedgers` builds, without one index query per buyer per table.
+ */
+async function loadAllBuyerLedgers(db: AppDB): Promise<Map<string, BuyerLedger>> {
+  const { entities } = db;
+  const [buyers, invoices, payments, creditNotes, limitDecisions] = await Promise.all([
+    entities.buyers.toArray(),
+    entities.invoices.toArray(),
+    entities.payments.toArray(),
+    entities.creditNotes.toArray(),
+    entities.limitDecisions.toArray(),
+  ]);
+  const invoicesOf = byBuyer(invoices);
+  const paymentsOf = byBuyer(payments);
+  const creditNotesOf = byBuyer(creditNotes);
+  const decisionsOf = byBuyer(limitDecisions);
+  const ledgers = new Map<string, BuyerLedger>();
+  for (const buyer of buyers) {
+    ledgers.set(buyer.id, {
+      buyer,
+      invoices: invoicesOf.get(buyer.id) ?? [],
+      payments: paymentsOf.get(buyer.id) ?? [],
+      creditNotes: creditNotesOf.get(buyer.id) ?? [],
+      limitDecisions: decisionsOf.get(buyer.id) ?? [],
+    });
+  }
+  return ledgers;
+}
+
 async function refreshAggregates(db: AppDB, touched: Touched, ctx: LocalContext): Promise<void> {
   const ids = touched.isPolicy ? await db.buyers.toCollection().primaryKeys() : [...touched.buyers];
   if (ids.length === 0) return;
   const reader = dexieReader(db);
   const policy = await loadPolicy(reader);
-  const ledgers = await loadBuyerLedgers(reader, ids);
+  const ledgers = touched.isPolicy ? await loadAllBuyerLedgers(db) : await loadBuyerLedgers(reader, ids);
   const aggregates: StoredBuyerAggregate[] = [];
   const gone: string[] = [];
   for (const buyerId of ids) {
@@ -254,6 +299,49 @@ export async function applyPullPage(
   });
 }
 
+/** Rows per `bulkPut` during a bootstrap: large single calls are slower on IndexedDB than a few medium ones. */
+const SNAPSHOT_PUT_CHUNK = 1000;
+
+/**
+ * Snapshot rows of one entity, written whole (`replace`): the stored row is not needed to build the new one,
+ * so no read happens — except for a row the schema refuses, where it tells a row deleted since the snapshot
+ * (skipped) from a broken server (thrown), as `writeServerEntity` does. Snapshot rows are unique by
+ * (entity, id) across pages, so the last write of an id is its only one.
+ */
+// E ties the table to its row schema inside the body (one entity per call).
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+async function writeSnapshotEntity<E extends EntityName>(
+  db: AppDB,
+  entity: E,
+  rows: readonly SnapshotRow[],
+): Promise<void> {
+  const table = db.entities[entity];
+  const schema: z.ZodType<EntityRow<E>> = ENTITY_ROW_SCHEMAS[entity];
+  const puts: EntityRow<E>[] = [];
+  for (const row of rows) {
+    const next = serverRow(undefined, snapshotWrite(row));
+    const parsed = schema.safeParse(next);
+    if (parsed.success) {
+      puts.push(parsed.data);
+      continue;
+    }
+    if ((await table.get(row.id)) === undefined) continue;
+    throw new Error(`server change for ${entity}/${row.id} does not produce a valid row`);
+  }
+  for (let from = 0; from < puts.length; from += SNAPSHOT_PUT_CHUNK)
+    await table.bulkPut(puts.slice(from, from + SNAPSHOT_PUT_CHUNK));
+}
+
+async function writeSnapshot(db: AppDB, rows: readonly SnapshotRow[]): Promise<void> {
+  const groups = new Map<EntityName, SnapshotRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.entity);
+    if (group === undefined) groups.set(row.entity, [row]);
+    else group.push(row);
+  }
+  for (const [entity, group] of groups) await writeSnapshotEntity(db, entity, group);
+}
+
 function snapshotWrite(row: SnapshotRow): ServerWrite {
   return { entity: row.entity, id: row.id, version: row.version, fields: row.fields, replace: true };
 }
@@ -271,8 +359,9 @@ export async function applySnapshotPage(
       for (const entity of ENTITY_NAMES) await db.entities[entity].clear();
       await db.buyerAggregates.clear();
     }
+    // Rows are written raw; aggregates are computed once, for every buyer, at the last page (below).
+    await writeSnapshot(db, page.rows);
     const touched = newTouched();
-    await writeServer(db, page.rows.map(snapshotWrite), touched);
     let next: SyncMeta;
     if (page.hasMore && page.nextAfter !== null) {
       next = { ...sync, bootstrap: { atSeq: page.atSeq, after: page.nextAfter, isReset: false } };

@@ -346,32 +346,39 @@ function registerSyncRoutes(app: FastifyInstance, storage: Storage, deps: RouteD
       }
       return result.op;
     });
-    const results: PushResult[] = [];
-    for (const [index, op] of body.ops.entries()) {
-      const parsedOp = parsed[index];
-      if (parsedOp === undefined) continue;
-      const ctx = {
-        clientId: body.clientId,
-        deviceId: device.id,
-        actor: device.name,
-        now: now().toISOString(),
-      };
-      try {
-        const result = await storage.withWorkspace(workspaceId, (tx) => applyOp(tx, op, parsedOp, ctx));
-        if (result === undefined) throw new SyncHttpError('not-found', 'unknown workspace');
-        results.push(result);
-      } catch (error) {
-        if (error instanceof SequenceGapError) {
-          throw new SyncHttpError(
-            'sequence-gap',
-            `expected clientSeq ${error.expected}, got ${error.received}`,
-          );
+    // The whole batch in ONE transaction (one durable commit instead of one per op), answered only after the
+    // commit. The ops are contiguous (checked above), so a gap or a foreign clientId can only show at the
+    // first op not yet applied, before this batch wrote anything: the answers are the same as op by op.
+    // An unexpected failure rolls the whole batch back; the client, which got no answer, pushes it again.
+    let batch: PushResult[] | undefined;
+    try {
+      batch = await storage.withWorkspace(workspaceId, async (tx) => {
+        const applied: PushResult[] = [];
+        for (const [index, op] of body.ops.entries()) {
+          const parsedOp = parsed[index];
+          if (parsedOp === undefined) continue;
+          const ctx = {
+            clientId: body.clientId,
+            deviceId: device.id,
+            actor: device.name,
+            now: now().toISOString(),
+          };
+          applied.push(await applyOp(tx, op, parsedOp, ctx));
         }
-        if (error instanceof ClientOwnedElsewhereError) throw new SyncHttpError('forbidden', error.message);
-        throw error;
+        return applied;
+      });
+    } catch (error) {
+      if (error instanceof SequenceGapError) {
+        throw new SyncHttpError(
+          'sequence-gap',
+          `expected clientSeq ${error.expected}, got ${error.received}`,
+        );
       }
+      if (error instanceof ClientOwnedElsewhereError) throw new SyncHttpError('forbidden', error.message);
+      throw error;
     }
-    return { results };
+    if (batch === undefined) throw new SyncHttpError('not-found', 'unknown workspace');
+    return { results: batch };
   });
 
   app.get('/v1/workspaces/:ws/pull', async (request): Promise<PullResponse> => {

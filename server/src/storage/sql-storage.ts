@@ -123,9 +123,13 @@ export function createSqlStorage(driver: SqlDriver): Storage {
     );
   }
 
-  function workspaceTx(tx: SqlExecutor, workspaceId: string, seq: number): WorkspaceTx {
+  function workspaceTx(tx: SqlExecutor, workspaceId: string, initialSeq: number): WorkspaceTx {
+    // Follows `setSeq`, so several ops applied in one transaction each see the seq the previous one left.
+    let seq = initialSeq;
     return {
-      seq,
+      get seq() {
+        return seq;
+      },
       async client(clientId) {
         const [row] = await tx.all(
           'SELECT device_id, last_client_seq FROM clients WHERE workspace_id = ? AND client_id = ?',
@@ -196,6 +200,7 @@ export function createSqlStorage(driver: SqlDriver): Storage {
       },
       async setSeq(next) {
         await tx.run('UPDATE workspaces SET seq = ? WHERE id = ?', [next, workspaceId]);
+        seq = next;
       },
       async saveClient(clientId, deviceId, lastClientSeq) {
         await tx.run(

@@ -62,13 +62,25 @@ export function acquireLock(folder: string): () => void {
 function executor(db: Database.Database): SqlExecutor {
   const normalise = (params: readonly unknown[]): unknown[] =>
     params.map((value) => (typeof value === 'boolean' ? Number(value) : value));
+  // Prepared once per SQL text: preparing is a large part of a small statement's cost, and the push path
+  // runs the same few statements for every op. The SQL texts are constants of sql-storage.ts, so the cache
+  // stays small.
+  const statements = new Map<string, Database.Statement<unknown[], SqlRow>>();
+  const prepared = (sql: string): Database.Statement<unknown[], SqlRow> => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare<unknown[], SqlRow>(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   return {
     all(sql, params = []) {
-      const statement = db.prepare<unknown[], SqlRow>(sql);
+      const statement = prepared(sql);
       return Promise.resolve(statement.reader ? statement.all(...normalise(params)) : []);
     },
     run(sql, params = []) {
-      return Promise.resolve(db.prepare(sql).run(...normalise(params)).changes);
+      return Promise.resolve(prepared(sql).run(...normalise(params)).changes);
     },
   };
 }
