@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/ipc/contract';
 import { createAppRouter } from './app/router';
 import { SettingsProvider, useSettings } from './app/settings-context';
 import { StoreErrorPage } from './app/StoreErrorPage';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { openCurrentWorkspace } from './data/bootstrap';
 import type { BootResult } from './data/bootstrap';
 import { AutoBackupScheduler } from './data/backups';
@@ -50,7 +50,11 @@ function Routes({ boot }: { boot: BootResult }) {
 
 function App({ settings, boot }: { settings: Settings; boot: BootResult }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme={settings.colorScheme}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme={settings.colorScheme}
+    >
       <SettingsProvider initial={settings}>
         <ColorSchemeSync />
         <Notifications position="bottom-right" />

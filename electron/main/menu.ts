@@ -22,12 +22,13 @@ export type MenuOptions = {
   readonly actions: MenuActions;
 };
 
-/** The nine pages of "Aller à", in accelerator order (Ctrl/Cmd+1 is the dashboard). */
+/** The pages of "Aller à", in accelerator order (Ctrl/Cmd+1 is the dashboard; the first nine have one). */
 export const GO_TO_PAGES = [
   ['dashboard', '/'],
   ['buyers', '/buyers'],
   ['invoices', '/invoices'],
   ['limits', '/limits'],
+  ['canShip', '/can-ship'],
   ['claims', '/claims'],
   ['premium', '/premium'],
   ['import', '/import'],
@@ -94,7 +95,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     label: t('go'),
     submenu: GO_TO_PAGES.map(([key, path], index) => ({
       label: t(key),
-      accelerator: `CmdOrCtrl+${index + 1}`,
+      ...(index < 9 ? { accelerator: `CmdOrCtrl+${index + 1}` } : {}),
       click: goTo(path),
     })),
   };

@@ -30,7 +30,7 @@ describe('application shell', () => {
     await initI18n('fr');
   });
 
-  it('lists the nine screens in French in the side navigation', () => {
+  it('lists the ten screens in French in the side navigation', () => {
     renderShell();
     const nav = screen.getByRole('navigation');
     const labels = within(nav)
@@ -41,6 +41,7 @@ describe('application shell', () => {
       'Clients',
       'Factures',
       'Limites & alertes',
+      'Puis-je livrer ?',
       'Sinistres',
       'Simulateur de prime',
       'Import',

@@ -1,5 +1,5 @@
 /**
- * The nine screens: one list shared by the router, the side navigation and the tests, so a page cannot be
+ * The screens: one list shared by the router, the side navigation and the tests, so a page cannot be
  * reachable in one place and missing in another.
  */
 import {
@@ -11,6 +11,7 @@ import {
   IconGitCompare,
   IconSettings,
   IconShieldCheck,
+  IconTruckDelivery,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -21,6 +22,7 @@ export type PageId =
   | 'clients'
   | 'invoices'
   | 'limits'
+  | 'canShip'
   | 'claims'
   | 'premium'
   | 'import'
@@ -41,6 +43,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'clients', path: '/buyers', icon: IconUsers, section: 'sectionLedger' },
   { id: 'invoices', path: '/invoices', icon: IconFileInvoice, section: 'sectionLedger' },
   { id: 'limits', path: '/limits', icon: IconShieldCheck, section: 'sectionInsurance' },
+  { id: 'canShip', path: '/can-ship', icon: IconTruckDelivery, section: 'sectionInsurance' },
   { id: 'claims', path: '/claims', icon: IconAlertTriangle, section: 'sectionInsurance' },
   { id: 'premium', path: '/premium', icon: IconCalculator, section: 'sectionInsurance' },
   { id: 'import', path: '/import', icon: IconFileImport, section: 'sectionData' },

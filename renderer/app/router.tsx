@@ -3,7 +3,9 @@
  * static folder, and both must open any screen after a reload without server-side rewrites.
  */
 import { createHashRouter } from 'react-router';
+import { CanShipPage } from '../features/can-ship/CanShipPage';
 import { ClaimsPage } from '../features/claims/ClaimsPage';
+import { BuyerPage } from '../features/clients/BuyerPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -21,6 +23,7 @@ const PAGES: Record<PageId, () => React.JSX.Element> = {
   clients: ClientsPage,
   invoices: InvoicesPage,
   limits: LimitsPage,
+  canShip: CanShipPage,
   claims: ClaimsPage,
   premium: PremiumPage,
   import: ImportPage,
@@ -38,6 +41,7 @@ export function createAppRouter() {
           const Page = PAGES[id];
           return path === '/' ? { index: true, element: <Page /> } : { path, element: <Page /> };
         }),
+        { path: '/buyers/:buyerId', element: <BuyerPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

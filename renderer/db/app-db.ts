@@ -91,6 +91,7 @@ export class AppDB extends Dexie {
   declare readonly policy: Table<EntityRows['policy'], string>;
   declare readonly attachments: Table<EntityRows['attachments'], string>;
   declare readonly imports: Table<EntityRows['imports'], string>;
+  declare readonly alertStates: Table<EntityRows['alertStates'], string>;
   declare readonly outbox: Table<OutboxOp, number>;
   declare readonly conflicts: Table<ConflictRow, string>;
   declare readonly buyerAggregates: Table<StoredBuyerAggregate, string>;
@@ -121,6 +122,7 @@ export class AppDB extends Dexie {
       policy: this.policy,
       attachments: this.attachments,
       imports: this.imports,
+      alertStates: this.alertStates,
     };
   }
 }

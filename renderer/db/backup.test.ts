@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../shared/backup/format';
 import { AppDB } from './app-db';
 import { exportWorkspace, restoreWorkspace, type RestoredFrom } from './backup';
-import { SCHEMA_VERSIONS } from './schema-versions';
+import { SCHEMA_VERSIONS, LATEST_SCHEMA_VERSION } from './schema-versions';
 
 /** A small ad-hoc schema: the backup code must work with any. */
 type Buyer = { id: string; name: string; siren?: string };
@@ -266,7 +266,7 @@ describe('restoreWorkspace', () => {
 
       const db = appDb('restored-v1');
       await db.open();
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
       // By hand: accents removed, lower case, runs of spaces collapsed (schema v2's upgrade rule).
       expect(await db.buyers.orderBy('id').toArray()).toEqual([
         {

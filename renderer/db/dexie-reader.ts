@@ -70,6 +70,7 @@ export function emptyReadRecord(): ReadRecord {
     policy: new Map(),
     attachments: new Map(),
     imports: new Map(),
+    alertStates: new Map(),
   };
 }
 

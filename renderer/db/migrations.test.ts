@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AppDB, workspaceDbName } from './app-db';
 import { openAppDb } from './open-db';
-import { SCHEMA_VERSIONS } from './schema-versions';
+import { SCHEMA_VERSIONS, LATEST_SCHEMA_VERSION } from './schema-versions';
 import { StoreFailure } from './store-errors';
 
 const V1 = SCHEMA_VERSIONS.filter((entry) => entry.version <= 1);
@@ -62,7 +62,7 @@ describe('upgrade 1 → 2 (buyer nameKey)', () => {
     old.close();
 
     const db = await openAppDb(id);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     const after = await dumpAll(db);
     // Every table except buyers is byte-for-byte the same; buyers gain exactly nameKey.
     for (const [table, rows] of Object.entries(before)) {
@@ -87,10 +87,10 @@ describe('upgrade 1 → 2 (buyer nameKey)', () => {
 describe('an app older than its database', () => {
   it('refuses to open it with database-newer-than-app and changes nothing', async () => {
     const id = `newer-${crypto.randomUUID()}`;
-    // A future app: version 3 with one more table.
+    // A future app: one version more, with one more table.
     const future = new Dexie(workspaceDbName(id));
     for (const entry of SCHEMA_VERSIONS) future.version(entry.version).stores(entry.stores);
-    future.version(3).stores({ notes: 'id' });
+    future.version(LATEST_SCHEMA_VERSION + 1).stores({ notes: 'id' });
     await future.open();
     await future.table('notes').put({ id: 'n1' });
     future.close();
@@ -108,7 +108,7 @@ describe('an app older than its database', () => {
     }
     const reopened = new Dexie(workspaceDbName(id));
     await reopened.open();
-    expect(reopened.verno).toBe(3);
+    expect(reopened.verno).toBe(LATEST_SCHEMA_VERSION + 1);
     expect(await reopened.table('notes').toArray()).toEqual([{ id: 'n1' }]);
     reopened.close();
   });

@@ -54,6 +54,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // The team's handling of alerts (acknowledged / snoozed), keyed by the alert's stable key.
+    version: 3,
+    stores: { alertStates: 'id, buyerId' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((entry) => entry.version));

@@ -1,8 +1,8 @@
 /** Creating and editing buyers (acheteurs). `nameKey` follows `name`; `limitHistoryVersion` starts at 0. */
 import { z } from 'zod';
 import { accept, defineCommand, reject } from './define';
-import { buyerFieldsSchema, nameKeyOf } from './entities';
-import { normaliseSiren } from './validation';
+import { buyerAddressSchema, buyerContactSchema, buyerFieldsSchema, nameKeyOf } from './entities';
+import { normaliseBuyerIdentity } from './validation';
 
 export const createBuyer = defineCommand({
   name: 'createBuyer',
@@ -15,19 +15,14 @@ export const createBuyer = defineCommand({
         `Buyer ${args.id} already exists.`,
       );
     }
-    let siren = args.siren;
-    if (siren !== undefined) {
-      const checked = normaliseSiren(siren);
-      if (!checked.ok) return checked.result;
-      siren = checked.value;
-    }
+    const identity = normaliseBuyerIdentity(args);
+    if (!identity.ok) return identity.result;
     return accept([
       {
         entity: 'buyers',
         id: args.id,
         fields: {
-          ...args,
-          ...(siren === undefined ? {} : { siren }),
+          ...identity.value,
           nameKey: nameKeyOf(args.name),
           limitHistoryVersion: 0,
         },
@@ -48,19 +43,21 @@ export const updateBuyer = defineCommand({
         country: z.string().nullable(),
         insolvency: buyerFieldsSchema.shape.insolvency.unwrap().nullable(),
         paymentTermsDays: z.number().int().nonnegative().nullable(),
+        siret: z.string().nullable(),
+        naf: z.string().nullable(),
+        address: buyerAddressSchema.nullable(),
+        contacts: z.array(buyerContactSchema).max(50).nullable(),
       })
       .partial(),
   }),
   async execute(ctx, args) {
-    if ((await ctx.reader.get('buyers', args.id)) === undefined) {
+    const current = await ctx.reader.get('buyers', args.id);
+    if (current === undefined) {
       return reject('not-found', `Le client ${args.id} n'existe pas.`, `Buyer ${args.id} does not exist.`);
     }
-    const fields: Record<string, unknown> = { ...args.patch };
-    if (typeof args.patch.siren === 'string') {
-      const checked = normaliseSiren(args.patch.siren);
-      if (!checked.ok) return checked.result;
-      fields['siren'] = checked.value;
-    }
+    const identity = normaliseBuyerIdentity(args.patch, current.siren);
+    if (!identity.ok) return identity.result;
+    const fields: Record<string, unknown> = { ...identity.value };
     if (args.patch.name !== undefined) fields['nameKey'] = nameKeyOf(args.patch.name);
     return accept([{ entity: 'buyers', id: args.id, fields }]);
   },

@@ -21,6 +21,7 @@ export const ENTITY_NAMES = [
   'policy',
   'attachments',
   'imports',
+  'alertStates',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
@@ -43,6 +44,21 @@ export function nameKeyOf(name: string): string {
     .trim();
 }
 
+export const buyerAddressSchema = z.object({
+  street: z.string().max(300).optional(),
+  postalCode: z.string().max(20).optional(),
+  city: z.string().max(200).optional(),
+});
+export type BuyerAddress = z.infer<typeof buyerAddressSchema>;
+
+export const buyerContactSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  role: z.string().max(200).optional(),
+  email: z.string().max(320).optional(),
+  phone: z.string().max(50).optional(),
+});
+export type BuyerContact = z.infer<typeof buyerContactSchema>;
+
 export const buyerFieldsSchema = z.object({
   id: idSchema,
   name: z.string().trim().min(1).max(300),
@@ -53,6 +69,12 @@ export const buyerFieldsSchema = z.object({
     .optional(),
   /** Payment terms in days, used by imports when a ledger line carries no due date. */
   paymentTermsDays: z.number().int().nonnegative().optional(),
+  /** Head-office SIRET (14 digits, checked by the commands); its first 9 digits are the SIREN. */
+  siret: z.string().optional(),
+  /** NAF / APE code of the activity, e.g. `46.69B`. */
+  naf: z.string().max(10).optional(),
+  address: buyerAddressSchema.optional(),
+  contacts: z.array(buyerContactSchema).max(50).optional(),
 });
 export const buyerRowSchema = buyerFieldsSchema.extend({
   ...rowMeta,
@@ -206,6 +228,23 @@ export const importRowSchema = importFieldsSchema.extend({
 });
 export type ImportRow = z.infer<typeof importRowSchema>;
 
+/**
+ * What the team decided about one alert (Limites & alertes): acknowledged (seen, being handled) or snoozed
+ * until a date. Keyed by `alertKey()` so the state follows the same alert from one day to the next; synced,
+ * so the whole team sees who took it. No row = a new alert.
+ */
+export const alertStateFieldsSchema = z.object({
+  id: idSchema,
+  buyerId: idSchema,
+  code: z.enum(ALERT_CODES),
+  acknowledgedAt: z.string().optional(),
+  snoozedUntil: isoDateSchema.optional(),
+  by: z.string(),
+  note: z.string().max(2000).optional(),
+});
+export const alertStateRowSchema = alertStateFieldsSchema.extend(rowMeta);
+export type AlertStateRow = z.infer<typeof alertStateRowSchema>;
+
 export type EntityRows = {
   buyers: BuyerRow;
   limitDecisions: LimitDecisionRow;
@@ -217,6 +256,7 @@ export type EntityRows = {
   policy: PolicyRow;
   attachments: AttachmentRow;
   imports: ImportRow;
+  alertStates: AlertStateRow;
 };
 export type EntityRow<E extends EntityName> = EntityRows[E];
 
@@ -231,6 +271,7 @@ export const ENTITY_ROW_SCHEMAS: { readonly [E in EntityName]: z.ZodType<EntityR
   policy: policyRowSchema,
   attachments: attachmentRowSchema,
   imports: importRowSchema,
+  alertStates: alertStateRowSchema,
 };
 
 /** Per-buyer figures every screen shows, stored and refreshed in the writing transaction. */

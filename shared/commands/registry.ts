@@ -2,6 +2,7 @@
  * Every user mutation, by name. The outbox stores the name; the sync server looks the same command up here
  * and applies it with the same rules.
  */
+import { acknowledgeAlert, reopenAlert, snoozeAlert } from './alert-commands';
 import { createBuyer, updateBuyer } from './buyer-commands';
 import { importLedger } from './import-ledger';
 import {
@@ -26,6 +27,9 @@ export const commands = {
   setPolicy,
   importLedger,
   deleteInvoice,
+  acknowledgeAlert,
+  snoozeAlert,
+  reopenAlert,
 } as const;
 
 export type Commands = typeof commands;

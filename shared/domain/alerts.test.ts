@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alertsFor, compareAlerts } from './alerts';
+import { alertKey, alertsFor, compareAlerts } from './alerts';
 import type { Alert, AlertOptions } from './alerts';
 import type { BuyerLedger, Invoice, LimitDecision, LimitDecisionKind } from './model';
 import { DEFAULT_POLICY } from './policy';
@@ -377,5 +377,21 @@ describe('order of the list', () => {
       if (previous === undefined || current === undefined) throw new Error('unreachable');
       expect(compareAlerts(previous, current)).toBeLessThanOrEqual(0);
     }
+  });
+});
+
+describe('alertKey', () => {
+  it('is the same for the same alert on two days and differs by code, buyer, invoice and deadline', () => {
+    const base = { code: 'dms-due', buyerId: 'B1', invoiceId: 'F1', deadline: '2026-03-01' } as const;
+    expect(alertKey(base)).toBe(alertKey({ ...base }));
+    const variants = [
+      { ...base, code: 'dms-missed' as const },
+      { ...base, buyerId: 'B2' },
+      { ...base, invoiceId: 'F2' },
+      { ...base, deadline: '2026-03-02' },
+      { code: base.code, buyerId: base.buyerId },
+    ];
+    const keys = new Set([alertKey(base), ...variants.map((variant) => alertKey(variant))]);
+    expect(keys.size).toBe(variants.length + 1);
   });
 });

@@ -109,6 +109,14 @@ const MESSAGE_KEYS: { readonly [C in AlertCode]: `alerts.${C}` } = {
 
 const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { critical: 0, warning: 1, info: 2 };
 
+/**
+ * A stable identity of an alert from one day to the next (its amount and message move, its key does not):
+ * code, buyer, invoice and deadline. What the team decided about it (acknowledged, snoozed) is stored under it.
+ */
+export function alertKey(alert: Pick<Alert, 'code' | 'buyerId' | 'invoiceId' | 'deadline'>): string {
+  return [alert.code, alert.buyerId, alert.invoiceId ?? '', alert.deadline ?? ''].join('|');
+}
+
 export function compareAlerts(a: Alert, b: Alert): number {
   const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   if (bySeverity !== 0) return bySeverity;

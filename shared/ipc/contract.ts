@@ -242,6 +242,7 @@ export const NAVIGATION_PATHS = [
   '/buyers',
   '/invoices',
   '/limits',
+  '/can-ship',
   '/claims',
   '/premium',
   '/import',

@@ -4,6 +4,7 @@ import { expect } from '@playwright/test';
 import type { AppShellPage } from './app-shell';
 import { SCREENS, type Lang } from './screens';
 import { saveScreenshot } from './app-shell';
+import { expectNoSeriousA11yViolations } from './axe';
 
 export async function visitEveryScreen(app: AppShellPage, lang: Lang, screenshotDir: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
@@ -20,5 +21,6 @@ export async function visitEveryScreen(app: AppShellPage, lang: Lang, screenshot
       await expect(app.page.getByRole('heading', { level: 2, name: emptyTitle })).toBeVisible();
     }
     await saveScreenshot(app.page, `${screenshotDir}/${lang}-${screen.id}.png`);
+    await expectNoSeriousA11yViolations(app.page, `${screen.id} (${lang})`);
   }
 }

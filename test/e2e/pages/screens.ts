@@ -1,4 +1,4 @@
-/** The nine screens with the headings and empty-state titles a user reads, in both languages. */
+/** The screens with the headings and empty-state titles a user reads, in both languages. */
 export const SCREENS = [
   {
     id: 'dashboard',
@@ -11,6 +11,11 @@ export const SCREENS = [
     id: 'limits',
     fr: ['Limites & alertes', 'Aucune limite de crédit enregistrée'],
     en: ['Limits & alerts', 'No credit limits recorded'],
+  },
+  {
+    id: 'canShip',
+    fr: ['Puis-je livrer ?', 'Aucun client à vérifier'],
+    en: ['Can I ship?', 'No buyer to check'],
   },
   {
     id: 'claims',
