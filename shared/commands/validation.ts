@@ -46,7 +46,7 @@ export function normaliseBuyerIdentity<
     if (typeof raw !== 'string') continue;
     const checked = normaliseWith(validate, raw);
     if (!checked.ok) return checked;
-    value[key] = checked.value as T[typeof key];
+    value[key] = checked.value;
   }
   const siren =
     typeof value.siren === 'string' ? value.siren : value.siren === null ? undefined : currentSiren;
