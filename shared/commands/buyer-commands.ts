@@ -45,6 +45,7 @@ export const updateBuyer = defineCommand({
         paymentTermsDays: z.number().int().nonnegative().nullable(),
         siret: z.string().nullable(),
         naf: z.string().nullable(),
+        grade: z.number().int().min(1).max(10).nullable(),
         address: buyerAddressSchema.nullable(),
         contacts: z.array(buyerContactSchema).max(50).nullable(),
       })

@@ -74,6 +74,8 @@ export const buyerFieldsSchema = z.object({
   /** NAF / APE code of the activity, e.g. `46.69B`. */
   naf: z.string().max(10).optional(),
   address: buyerAddressSchema.optional(),
+  /** The insurer's risk grade of the buyer, 1 (best) to 10 (worst), as the portals show it (Allianz, Coface DRA). */
+  grade: z.number().int().min(1).max(10).optional(),
   contacts: z.array(buyerContactSchema).max(50).optional(),
 });
 export const buyerRowSchema = buyerFieldsSchema.extend({
