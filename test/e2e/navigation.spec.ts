@@ -38,10 +38,12 @@ test('an unknown address shows a page-not-found screen with a way back', async (
 test('settings are saved and shown formatted the French way', async ({ app, page }) => {
   await app.open();
   await app.goTo('Paramètres');
+  // The « proche de la limite » threshold is a policy parameter: saved with the policy, kept over a reload.
   const threshold = page.getByLabel("Seuil d'alerte « proche de la limite »");
+  await expect(threshold).toHaveValue('80 %');
   await threshold.fill('85');
-  await threshold.blur();
-  await expect(page.getByText('Paramètres enregistrés')).toBeVisible();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByText('Paramètres de la police enregistrés')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Seuil d'alerte « proche de la limite »")).toHaveValue('85 %');
   await expect(page.getByTestId('format-money')).toHaveText('1 234 567,89 €');

@@ -1,8 +1,10 @@
 /**
- * Paramètres: language and theme apply at once; alert thresholds are saved when the field is left with a
- * valid value. Every save goes through the bridge (electron-store in the desktop app, localStorage in the
- * browser) and is confirmed, or its error shown, in a notification. Sauvegardes: see BackupsCard;
- * Synchronisation d'équipe: see SyncCard.
+ * Paramètres: language and theme apply at once; device settings (deadline warning, backups kept) are saved
+ * when the field is left with a valid value. Every device save goes through the bridge (electron-store in the
+ * desktop app, localStorage in the browser) and is confirmed, or its error shown, in a notification.
+ * Police d'assurance-crédit (incl. the alert thresholds, whose single source is the policy): see PolicyCard;
+ * Données (a demo workspace beside this one): see DataCard; Sauvegardes: see BackupsCard; Synchronisation
+ * d'équipe: see SyncCard.
  */
 import {
   Badge,
@@ -29,6 +31,8 @@ import { switchToWorkspace } from '../../data/backups';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { bridge } from '../../platform/bridge';
 import { BackupsCard } from './BackupsCard';
+import { DataCard } from './DataCard';
+import { PolicyCard } from './PolicyCard';
 import { SyncCard } from './SyncCard';
 
 const LEGAL_TERMS_URL = 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000045653745';
@@ -152,15 +156,6 @@ export function SettingsPage() {
           </Title>
           <Stack gap="lg">
             <ThresholdInput
-              label={t('pages.settings.nearLimit')}
-              description={t('pages.settings.nearLimitHelp')}
-              value={settings.nearLimitAlertPercent}
-              min={50}
-              max={99}
-              suffix=" %"
-              onCommit={(v) => void save({ nearLimitAlertPercent: v })}
-            />
-            <ThresholdInput
               label={t('pages.settings.deadlineWarning')}
               description={t('pages.settings.deadlineWarningHelp')}
               value={settings.deadlineWarningDays}
@@ -180,6 +175,10 @@ export function SettingsPage() {
             />
           </Stack>
         </Card>
+
+        <PolicyCard />
+
+        <DataCard />
 
         <BackupsCard
           onOpenWorkspace={(id) => {
