@@ -6,6 +6,7 @@
 import { run as runDomainExposure } from './domain-exposure.bench';
 import { run as runFecParse } from './fec-parse.bench';
 import { run as runImportChromium } from './import-chromium.bench';
+import { run as runInvoiceGrid } from './invoice-grid.bench';
 import { run as runStoreWrite } from './store-write.bench';
 import { run as runSync } from './sync.bench';
 
@@ -24,6 +25,14 @@ rows.push({
   figure: `${exposure.domainMs.toFixed(0)} ms (${exposure.alerts.toLocaleString('fr-FR')} alerts)`,
   denominator: `bare loop summing the same amounts: ${exposure.bareLoopMs.toFixed(1)} ms → ratio ${exposure.ratio.toFixed(1)}×`,
   goal: '≤ 5×',
+});
+
+const grid = runInvoiceGrid();
+rows.push({
+  what: `Factures grid, ${grid.rows.toLocaleString('fr-FR')} invoices: sort (6 columns, cold) and filter (5 specs, order cached)`,
+  figure: `worst sort ${grid.worstSortMs.toFixed(1)} ms, worst filter ${grid.worstFilterMs.toFixed(1)} ms (once per load: rows ${grid.buildMs.toFixed(0)} ms, index ${grid.indexMs.toFixed(0)} ms)`,
+  denominator: `a bare Array.prototype.sort of as many objects by a numeric key: ${grid.bareSortMs.toFixed(1)} ms → sort ${grid.sortRatio.toFixed(2)}×, filter ${grid.filterRatio.toFixed(2)}×`,
+  goal: '≤ 2×',
 });
 
 const fec = runFecParse();

@@ -1,0 +1,208 @@
+/**
+ * « Nouvelle facture » (`recordInvoice`) and « Modifier » (`updateInvoice`). The due date is proposed from
+ * the buyer's payment terms and the TTC at 20 % VAT, both until the user types their own. A command's
+ * rejection is shown in the form, in the UI language.
+ */
+import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BuyerRow } from '../../../shared/commands/entities';
+import { useCommand } from '../../data/hooks';
+import { useWorkspace } from '../../data/workspace-context';
+import { formErrors, inLanguage } from './form-errors';
+import { centsToInput, proposedDueDate, proposedTtc, toInvoiceFields } from './invoice-form-model';
+import type { InvoiceFormValues } from './invoice-form-model';
+import type { InvoiceGridRow } from './invoice-grid-model';
+
+const FIELDS: readonly (keyof InvoiceFormValues)[] = [
+  'buyerId',
+  'number',
+  'issueDate',
+  'deliveryDate',
+  'dueDate',
+  'amountHt',
+  'amountTtc',
+  'currency',
+];
+
+export function InvoiceForm(props: {
+  readonly buyers: readonly BuyerRow[];
+  /** The invoice being edited; absent for a new one. */
+  readonly invoice?: InvoiceGridRow;
+  readonly defaultBuyerId?: string | null;
+  readonly onSaved: (number: string) => void;
+  readonly onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { today } = useWorkspace();
+  const { run } = useCommand();
+  const [rejection, setRejection] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const editing = props.invoice;
+  const termsOf = (buyerId: string): number | undefined =>
+    props.buyers.find((buyer) => buyer.id === buyerId)?.paymentTermsDays;
+  const initialBuyer = editing?.buyerId ?? props.defaultBuyerId ?? '';
+  const form = useForm<InvoiceFormValues>({
+    mode: 'controlled',
+    initialValues:
+      editing === undefined
+        ? {
+            buyerId: initialBuyer,
+            number: '',
+            issueDate: today,
+            deliveryDate: today,
+            dueDate: proposedDueDate(today, today, termsOf(initialBuyer)),
+            amountHt: '',
+            amountTtc: '',
+            currency: 'EUR',
+          }
+        : {
+            buyerId: editing.buyerId,
+            number: editing.number,
+            issueDate: editing.issueDate,
+            deliveryDate: editing.deliveryDate ?? '',
+            dueDate: editing.dueDate,
+            amountHt: centsToInput(editing.amountHtCents),
+            amountTtc: centsToInput(editing.amountTtcCents),
+            currency: editing.currency,
+          },
+  });
+  // Proposals follow their sources until the user edits the proposed field itself.
+  const [isDueTyped, setIsDueTyped] = useState(editing !== undefined);
+  const [isTtcTyped, setIsTtcTyped] = useState(editing !== undefined);
+  const values = form.getValues();
+  const label = (field: keyof InvoiceFormValues): string =>
+    t(field === 'buyerId' ? 'invoices.form.buyer' : `invoices.form.${field}`);
+
+  const reproposeDue = (patch: Partial<InvoiceFormValues>) => {
+    if (isDueTyped) return;
+    const next = { ...values, ...patch };
+    form.setFieldValue('dueDate', proposedDueDate(next.issueDate, next.deliveryDate, termsOf(next.buyerId)));
+  };
+
+  const submit = async (submitted: InvoiceFormValues) => {
+    setRejection(null);
+    const result = toInvoiceFields(submitted);
+    if (!result.ok) {
+      form.setErrors(formErrors(t, result.errors, FIELDS, label));
+      return;
+    }
+    setIsSaving(true);
+    const outcome =
+      editing === undefined
+        ? await run('recordInvoice', { id: crypto.randomUUID(), ...result.value })
+        : await run('updateInvoice', {
+            id: editing.id,
+            patch: { ...result.value, deliveryDate: result.value.deliveryDate ?? null },
+          });
+    setIsSaving(false);
+    if (!outcome.ok) {
+      setRejection(inLanguage(outcome.error.message, i18n.language));
+      return;
+    }
+    props.onSaved(result.value.number);
+  };
+
+  const buyerTerms = termsOf(values.buyerId);
+  return (
+    <form onSubmit={form.onSubmit((submitted) => void submit(submitted))} noValidate>
+      <Stack gap="md">
+        <Select
+          label={label('buyerId')}
+          placeholder={t('invoices.form.buyerPlaceholder')}
+          data={props.buyers.map((buyer) => ({ value: buyer.id, label: buyer.name }))}
+          searchable
+          limit={50}
+          required
+          nothingFoundMessage={t('invoices.form.noBuyer')}
+          {...form.getInputProps('buyerId')}
+          onChange={(value: string | null) => {
+            form.setFieldValue('buyerId', value ?? '');
+            reproposeDue({ buyerId: value ?? '' });
+          }}
+        />
+        <TextInput label={label('number')} required {...form.getInputProps('number')} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            type="date"
+            label={label('issueDate')}
+            required
+            {...form.getInputProps('issueDate')}
+            onChange={(event) => {
+              form.setFieldValue('issueDate', event.currentTarget.value);
+              reproposeDue({ issueDate: event.currentTarget.value });
+            }}
+          />
+          <TextInput
+            type="date"
+            label={label('deliveryDate')}
+            {...form.getInputProps('deliveryDate')}
+            onChange={(event) => {
+              form.setFieldValue('deliveryDate', event.currentTarget.value);
+              reproposeDue({ deliveryDate: event.currentTarget.value });
+            }}
+          />
+          <TextInput
+            type="date"
+            label={label('dueDate')}
+            required
+            {...form.getInputProps('dueDate')}
+            onChange={(event) => {
+              setIsDueTyped(true);
+              form.setFieldValue('dueDate', event.currentTarget.value);
+            }}
+          />
+        </SimpleGrid>
+        {isDueTyped ? null : (
+          <Alert variant="light" color="blue" p="xs">
+            {buyerTerms === undefined
+              ? t('invoices.form.dueHelpDefault')
+              : t('invoices.form.dueHelp', { days: buyerTerms })}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={label('amountHt')}
+            description={t('invoices.form.amountHelp')}
+            inputMode="decimal"
+            required
+            rightSection="€"
+            {...form.getInputProps('amountHt')}
+            onChange={(event) => {
+              const text = event.currentTarget.value;
+              form.setFieldValue('amountHt', text);
+              if (!isTtcTyped) form.setFieldValue('amountTtc', proposedTtc(text));
+            }}
+          />
+          <TextInput
+            label={label('amountTtc')}
+            description={t('invoices.form.ttcHelp')}
+            inputMode="decimal"
+            required
+            rightSection="€"
+            {...form.getInputProps('amountTtc')}
+            onChange={(event) => {
+              setIsTtcTyped(true);
+              form.setFieldValue('amountTtc', event.currentTarget.value);
+            }}
+          />
+        </SimpleGrid>
+        {rejection === null ? null : (
+          <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
+            {rejection}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            {t('invoices.actions.cancel')}
+          </Button>
+          <Button type="submit" loading={isSaving}>
+            {t('invoices.actions.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
