@@ -24,6 +24,7 @@ import { useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { languageSchema } from '../../shared/ipc/contract';
 import { useSyncState } from '../data/sync';
+import { CriticalAlertWatcher } from '../features/limits/CriticalAlertWatcher';
 import { bridge, isDesktop } from '../platform/bridge';
 import { NAV_ITEMS, NAV_SECTIONS } from './navigation';
 import { useSettings } from './settings-context';
@@ -165,6 +166,7 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
+      <CriticalAlertWatcher />
       <AppShell.Main bg="var(--mantine-color-body)">
         <Box id="main-content" maw={1280} mx="auto">
           <Outlet />
