@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test-setup.ts'],
+          // Mounting Mantine screens over fake-indexeddb takes seconds when the machine is loaded.
+          testTimeout: 20_000,
         },
         define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
       },

@@ -10,16 +10,18 @@ import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/ipc/contract';
 import { createAppRouter } from './app/router';
 import { SettingsProvider, useSettings } from './app/settings-context';
 import { StoreErrorPage } from './app/StoreErrorPage';
-import { cssVariablesResolver, theme } from './app/theme';
+import { cssVariablesResolver, localizedTheme } from './app/theme';
 import { openCurrentWorkspace } from './data/bootstrap';
 import type { BootResult } from './data/bootstrap';
+import { useAggregatesFollowToday } from './data/aggregate-refresh';
 import { AutoBackupScheduler } from './data/backups';
 import { SyncProvider } from './data/sync';
 import { WorkspaceProvider } from './data/workspace-context';
@@ -35,12 +37,19 @@ function ColorSchemeSync() {
   return null;
 }
 
+/** Keeps the stored per-buyer figures as of today (at open, and after midnight). */
+function AggregateRefresher() {
+  useAggregatesFollowToday();
+  return null;
+}
+
 function Routes({ boot }: { boot: BootResult }) {
   const [router] = useState(createAppRouter);
   if (!boot.ok) return <StoreErrorPage message={boot.error.message} />;
   return (
     <WorkspaceProvider workspace={boot.workspace}>
       <AutoBackupScheduler />
+      <AggregateRefresher />
       <SyncProvider>
         <RouterProvider router={router} />
       </SyncProvider>
@@ -48,19 +57,30 @@ function Routes({ boot }: { boot: BootResult }) {
   );
 }
 
-function App({ settings, boot }: { settings: Settings; boot: BootResult }) {
+/** Mantine, themed in the interface language (the close buttons it draws are named in that language). */
+function ThemedApp({ boot, initialScheme }: { boot: BootResult; initialScheme: Settings['colorScheme'] }) {
+  // useTranslation re-renders on a language change, so the label (and the theme) follow it.
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const localized = useMemo(() => localizedTheme(closeLabel), [closeLabel]);
   return (
     <MantineProvider
-      theme={theme}
+      theme={localized}
       cssVariablesResolver={cssVariablesResolver}
-      defaultColorScheme={settings.colorScheme}
+      defaultColorScheme={initialScheme}
     >
-      <SettingsProvider initial={settings}>
-        <ColorSchemeSync />
-        <Notifications position="bottom-right" />
-        <Routes boot={boot} />
-      </SettingsProvider>
+      <ColorSchemeSync />
+      <Notifications position="bottom-right" />
+      <Routes boot={boot} />
     </MantineProvider>
+  );
+}
+
+function App({ settings, boot }: { settings: Settings; boot: BootResult }) {
+  return (
+    <SettingsProvider initial={settings}>
+      <ThemedApp boot={boot} initialScheme={settings.colorScheme} />
+    </SettingsProvider>
   );
 }
 

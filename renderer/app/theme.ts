@@ -1,5 +1,14 @@
 /** The Encours look: a deep finance blue, Inter, calm surfaces. */
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  Drawer,
+  Modal,
+  Notification,
+  createTheme,
+  mergeThemeOverrides,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+  type MantineThemeOverride,
+} from '@mantine/core';
 
 const navy: MantineColorsTuple = [
   '#eaf2fb',
@@ -33,3 +42,18 @@ export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
   light: { '--mantine-color-dimmed': current.colors.gray[7] },
   dark: { '--mantine-color-dimmed': current.colors.dark[1] },
 });
+
+/**
+ * The theme in one interface language: every close button Mantine draws by itself (notifications, modals,
+ * drawers) gets a spoken name, which axe requires (button-name) and a screen-reader user needs.
+ */
+export function localizedTheme(closeLabel: string): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': closeLabel };
+  return mergeThemeOverrides(theme, {
+    components: {
+      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+    },
+  });
+}

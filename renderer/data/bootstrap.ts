@@ -8,6 +8,7 @@ import { StoreFailure, describeError } from '../db/store-errors';
 import type { StoreError } from '../db/store-errors';
 import { requestPersistentStorage } from '../db/storage';
 import { createWorkspace, listWorkspaces, openWorkspace } from '../db/workspaces';
+import { localIsoDate } from './workspace-context';
 import type { Workspace } from './workspace-context';
 
 export const DEFAULT_WORKSPACE_NAME = 'Mon entreprise';
@@ -19,11 +20,8 @@ export type BootResult =
   | { readonly ok: true; readonly workspace: Workspace; readonly name: string }
   | { readonly ok: false; readonly error: StoreError };
 
-/** The local calendar date (not UTC: a French user at 00:30 is already on the next day). */
-export function localIsoDate(date: Date): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+// The day rule lives with the provider that moves `today` at midnight; start-up uses the same one.
+export { localIsoDate };
 
 /** A stable label of this device for the audit trail (`actor`), created once. */
 function deviceLabel(): string {

@@ -13,6 +13,20 @@ export function formatMoney(cents: Cents, currency = 'EUR'): string {
   return formatCents(cents, { currency, locale: FORMAT_LOCALE });
 }
 
+const wholeEuroFormat = new Intl.NumberFormat(FORMAT_LOCALE, {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
+/**
+ * Whole euros, for headline figures where cents are noise (« 1 557 299 € »): the cents are rounded half away
+ * from zero in integers first, so the display never depends on float rounding. Tables keep `formatMoney`.
+ */
+export function formatMoneyWhole(cents: Cents): string {
+  const euros = Math.sign(cents) * Math.floor((Math.abs(cents) + 50) / 100);
+  return wholeEuroFormat.format(euros);
+}
+
 const numberFormat = new Intl.NumberFormat(FORMAT_LOCALE);
 export function formatNumber(value: number): string {
   return numberFormat.format(value);

@@ -1,20 +1,37 @@
 /**
  * The per-buyer figures stored beside the ledger so screens never recompute the whole ledger: exposure,
- * overdue, covered/uncovered, limit, alert counts. Computed from ONE buyer's rows with the domain's
- * `exposureOf`, `coverAsOf` and `alertsFor` — the single definition of each figure.
+ * overdue, covered/uncovered, limit, alert counts, the balance âgée, and the monthly figures of the DSO trend.
+ * Computed from ONE buyer's rows with the domain's `exposureOf`, `coverAsOf`, `alertsFor` and `agingAsOf` —
+ * the single definition of each figure.
  *
- * Invariant: overdue and alerts depend on `asOf`; an aggregate records the date it was computed for, and a
- * reader refreshes stale ones when the day changes.
+ * Invariants:
+ * - overdue, aging and alerts depend on `asOf`; an aggregate records the date it was computed for, and the
+ *   app recomputes stale ones when the day changes (renderer/data/aggregate-refresh.ts).
+ * - `aging` is on the policy's cover basis, like `exposureCents` and `overdueCents`: its past-due buckets sum
+ *   to `overdueCents`, all five to the open invoices on that basis. Unapplied money is not a bucket: a ledger
+ *   only has some once every invoice is settled (ledger.ts), when every bucket is 0.
+ * - The DSO figures are TTC, like `dso.ts`: the sales of the 13 calendar months ending with the month of
+ *   `asOf`, and the open balance at `asOf` and at the 12 previous month-ends. The count-back method reads only
+ *   the TOTAL receivables and the TOTAL sales of each month (`dsoCountBack` adds duplicate months), so the
+ *   company's DSO is the count-back of the sums of these per-buyer figures — exactly the DSO of the merged
+ *   ledger of all buyers, and not an average of the buyers' DSOs (domain: DSO of the receivables as a whole).
+ *   The balance summed is not floored per buyer: one buyer's credit reduces the company's receivables, as in
+ *   the merged ledger. With 13 months of sales kept, a count-back that needs older sales stops there and
+ *   says so (`isComplete` false, the days being a minimum).
  */
+import { agingAsOf, daysInMonth } from '../domain/aging';
+import type { AgingItem } from '../domain/aging';
 import { alertsFor } from '../domain/alerts';
 import { coverAsOf } from '../domain/cover';
-import { exposureOf } from '../domain/exposure';
+import { dsoCountBack } from '../domain/dso';
+import type { Dso } from '../domain/dso';
+import { exposureOf, openOnBasis } from '../domain/exposure';
 import type { BuyerLedger } from '../domain/model';
 import { DEFAULT_POLICY } from '../domain/policy';
 import type { Policy } from '../domain/policy';
-import type { IsoDate } from '../domain/types';
+import type { Cents, IsoDate } from '../domain/types';
 import type { Reader } from './define';
-import { POLICY_ROW_ID } from './entities';
+import { AGGREGATE_MONTH_ENDS, AGGREGATE_SALES_MONTHS, POLICY_ROW_ID } from './entities';
 import type { BuyerAggregate, PolicyRow } from './entities';
 
 export function policyOf(row: PolicyRow | undefined): Policy {
@@ -23,12 +40,92 @@ export function policyOf(row: PolicyRow | undefined): Policy {
   return policy;
 }
 
+/** Consecutive month numbers: year × 12 + month − 1 of an ISO date (or `YYYY-MM`), no parsing. */
+export function monthIndexOf(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+function monthOfIndex(index: number): { year: number; month: number } {
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/** `YYYY-MM` of a month number. */
+export function monthKeyOfIndex(index: number): string {
+  const { year, month } = monthOfIndex(index);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/** The last day of a month number, as an ISO date. */
+export function monthEndOfIndex(index: number): IsoDate {
+  const { year, month } = monthOfIndex(index);
+  return `${monthKeyOfIndex(index)}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+}
+
+/** The `YYYY-MM` of each entry of `salesTtcByMonthCents` of an aggregate as of `asOf`, oldest first. */
+export function salesMonthsOf(asOf: IsoDate): string[] {
+  const last = monthIndexOf(asOf);
+  return Array.from({ length: AGGREGATE_SALES_MONTHS }, (_, i) =>
+    monthKeyOfIndex(last - AGGREGATE_SALES_MONTHS + 1 + i),
+  );
+}
+
+/** The date of each entry of `receivableTtcAtMonthEndCents` of an aggregate as of `asOf`, oldest first. */
+export function monthEndsOf(asOf: IsoDate): IsoDate[] {
+  const current = monthIndexOf(asOf);
+  return Array.from({ length: AGGREGATE_MONTH_ENDS }, (_, i) =>
+    monthEndOfIndex(current - AGGREGATE_MONTH_ENDS + i),
+  );
+}
+
+type MonthlyFigures = {
+  readonly salesTtcByMonthCents: number[];
+  readonly receivableTtcAtMonthEndCents: number[];
+};
+
+/**
+ * Sales per month (invoices by issue month, credit notes by their month: `monthlySalesOf`) and the balance at
+ * each month-end (Σ invoices issued − Σ payments and credit notes dated on or before it: what `allocate`
+ * leaves open minus unapplied), in one pass over the documents dated on or before `asOf`.
+ */
+function monthlyFiguresOf(ledger: BuyerLedger, asOf: IsoDate): MonthlyFigures {
+  const current = monthIndexOf(asOf);
+  const firstSales = current - AGGREGATE_SALES_MONTHS + 1;
+  const firstEnd = current - AGGREGATE_MONTH_ENDS;
+  const sales = new Array<number>(AGGREGATE_SALES_MONTHS).fill(0);
+  // movement[i]: net change of the balance during month firstEnd + i; `before`: everything earlier.
+  const movement = new Array<number>(AGGREGATE_MONTH_ENDS).fill(0);
+  let before = 0;
+  const add = (date: IsoDate, cents: number, isSale: boolean): void => {
+    if (date > asOf) return;
+    const month = monthIndexOf(date);
+    if (isSale && month >= firstSales) sales[month - firstSales] = (sales[month - firstSales] ?? 0) + cents;
+    if (month < firstEnd) before += cents;
+    else if (month < current) movement[month - firstEnd] = (movement[month - firstEnd] ?? 0) + cents;
+  };
+  for (const invoice of ledger.invoices) add(invoice.issueDate, invoice.amountTtcCents, true);
+  for (const note of ledger.creditNotes) add(note.date, -note.amountTtcCents, true);
+  for (const payment of ledger.payments) add(payment.date, -payment.amountCents, false);
+  let balance = before;
+  const receivableTtcAtMonthEndCents = movement.map((change) => (balance += change));
+  return { salesTtcByMonthCents: sales, receivableTtcAtMonthEndCents };
+}
+
 export function computeBuyerAggregate(ledger: BuyerLedger, policy: Policy, asOf: IsoDate): BuyerAggregate {
   const exposure = exposureOf(ledger, policy, asOf);
   const cover = coverAsOf(ledger, policy, asOf, exposure);
   const alerts = alertsFor(ledger, policy, asOf, { exposure, cover });
   const alertCounts = { critical: 0, warning: 0, info: 0 };
   for (const alert of alerts) alertCounts[alert.severity]++;
+  const basis = policy.coverBasis;
+  // `agingAsOf` reads `openTtcCents`; on an HT basis it is given the HT open amount, so the buckets are on
+  // the same basis as the exposure and the overdue amount.
+  const agingItems: AgingItem[] = exposure.openItems.map((item) => ({
+    dueDate: item.dueDate,
+    openTtcCents: openOnBasis(item, basis),
+  }));
+  const aging = agingAsOf(agingItems, asOf);
+  let openTtc = 0;
+  for (const item of exposure.openItems) openTtc += item.openTtcCents;
   return {
     buyerId: ledger.buyer.id,
     asOf,
@@ -40,7 +137,57 @@ export function computeBuyerAggregate(ledger: BuyerLedger, policy: Policy, asOf:
     openInvoiceCount: exposure.openItems.length,
     alertCounts,
     alertCodes: [...new Set(alerts.map((alert) => alert.code))].sort(),
+    aging: { ...aging.buckets },
+    receivableTtcCents: openTtc - exposure.unappliedCents,
+    ...monthlyFiguresOf(ledger, asOf),
   };
+}
+
+/** What the company DSO needs, summed over buyers (see the module header). */
+export type DsoTotals = {
+  readonly asOf: IsoDate;
+  readonly receivableTtcCents: Cents;
+  readonly salesTtcByMonthCents: readonly Cents[];
+  readonly receivableTtcAtMonthEndCents: readonly Cents[];
+};
+
+/** Σ of the DSO figures of aggregates computed as of `asOf` (others are left out: their months differ). */
+export function sumDsoFigures(aggregates: readonly BuyerAggregate[], asOf: IsoDate): DsoTotals {
+  const sales = new Array<number>(AGGREGATE_SALES_MONTHS).fill(0);
+  const ends = new Array<number>(AGGREGATE_MONTH_ENDS).fill(0);
+  let receivable = 0;
+  for (const aggregate of aggregates) {
+    if (aggregate.asOf !== asOf) continue;
+    receivable += aggregate.receivableTtcCents;
+    aggregate.salesTtcByMonthCents.forEach((cents, i) => (sales[i] = (sales[i] ?? 0) + cents));
+    aggregate.receivableTtcAtMonthEndCents.forEach((cents, i) => (ends[i] = (ends[i] ?? 0) + cents));
+  }
+  return {
+    asOf,
+    receivableTtcCents: receivable,
+    salesTtcByMonthCents: sales,
+    receivableTtcAtMonthEndCents: ends,
+  };
+}
+
+export type DsoPoint = Dso & { readonly date: IsoDate };
+
+/**
+ * The company DSO at each of the 12 month-ends before the month of `asOf`, then at `asOf`: the count-back of
+ * the summed balance over the summed monthly sales (the walk from a month-end never reaches later months).
+ */
+export function dsoTrendOf(totals: DsoTotals): DsoPoint[] {
+  // Months without sales are left out, as `monthlySalesOf` leaves them out of a ledger: the history then
+  // starts at the first month with sales (a younger company's count-back stops there, flagged incomplete).
+  const sales = salesMonthsOf(totals.asOf)
+    .map((month, i) => ({ month, salesTtcCents: totals.salesTtcByMonthCents[i] ?? 0 }))
+    .filter((entry) => entry.salesTtcCents !== 0);
+  const points = monthEndsOf(totals.asOf).map((date, i) => ({
+    date,
+    ...dsoCountBack(totals.receivableTtcAtMonthEndCents[i] ?? 0, sales, date),
+  }));
+  points.push({ date: totals.asOf, ...dsoCountBack(totals.receivableTtcCents, sales, totals.asOf) });
+  return points;
 }
 
 /** One buyer's ledger read through the `buyerId` indexes (never a scan of the whole ledger). */

@@ -218,7 +218,7 @@ export type AttachmentRow = z.infer<typeof attachmentRowSchema>;
 export const importFieldsSchema = z.object({
   /** Derived by the importer from the file's content hash, so the same file twice is the same import. */
   id: idSchema,
-  kind: z.enum(['fec', 'csv-buyers', 'csv-invoices', 'csv-limits']),
+  kind: z.enum(['fec', 'csv-buyers', 'csv-invoices', 'csv-limits', 'demo']),
   fileName: z.string(),
   companySiren: z.string().optional(),
   importedAt: z.string(),
@@ -282,6 +282,19 @@ export const alertCountsSchema = z.object({
   warning: z.number().int().nonnegative(),
   info: z.number().int().nonnegative(),
 });
+/** Amounts that may be negative (a balance in the buyer's favour, a month of more credit notes than sales). */
+const signedCentsSchema = z.number().int().refine(Number.isSafeInteger, 'safe integer');
+/** Months of sales an aggregate keeps: the month of `asOf` and the 12 before it (DSO trend over a year). */
+export const AGGREGATE_SALES_MONTHS = 13;
+/** Month-ends an aggregate keeps a balance for: the ends of the 12 months before the month of `asOf`. */
+export const AGGREGATE_MONTH_ENDS = 12;
+export const agingBucketsSchema = z.object({
+  notDue: centsSchema,
+  days1To30: centsSchema,
+  days31To60: centsSchema,
+  days61To90: centsSchema,
+  over90: centsSchema,
+});
 export const buyerAggregateSchema = z.object({
   buyerId: idSchema,
   /** The date the figures were computed for: overdue and alerts move with it. */
@@ -294,5 +307,13 @@ export const buyerAggregateSchema = z.object({
   openInvoiceCount: z.number().int().nonnegative(),
   alertCounts: alertCountsSchema,
   alertCodes: z.array(z.enum(ALERT_CODES)),
+  /** Balance âgée of the open invoices as of `asOf`, on the policy's cover basis (Σ past due = overdue). */
+  aging: agingBucketsSchema,
+  /** Open balance TTC as of `asOf` (invoices − payments − credit notes, not floored): what DSO counts back. */
+  receivableTtcCents: signedCentsSchema,
+  /** Sales TTC net of credit notes per calendar month, oldest first, the last being the month of `asOf` to date. */
+  salesTtcByMonthCents: z.array(signedCentsSchema).length(AGGREGATE_SALES_MONTHS),
+  /** Open balance TTC at the end of each of the 12 months before the month of `asOf`, oldest first. */
+  receivableTtcAtMonthEndCents: z.array(signedCentsSchema).length(AGGREGATE_MONTH_ENDS),
 });
 export type BuyerAggregate = z.infer<typeof buyerAggregateSchema>;

@@ -2,8 +2,8 @@
 export const SCREENS = [
   {
     id: 'dashboard',
-    fr: ['Tableau de bord', "Votre poste clients n'est pas encore chargé"],
-    en: ['Dashboard', 'Your receivables are not loaded yet'],
+    fr: ['Tableau de bord', 'Bienvenue dans Encours'],
+    en: ['Dashboard', 'Welcome to Encours'],
   },
   { id: 'clients', fr: ['Clients', "Aucun client pour l'instant"], en: ['Buyers', 'No buyers yet'] },
   { id: 'invoices', fr: ['Factures', "Aucune facture pour l'instant"], en: ['Invoices', 'No invoices yet'] },
