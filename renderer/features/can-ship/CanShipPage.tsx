@@ -41,7 +41,7 @@ import { useBuyer, useBuyers } from '../../data/hooks';
 import { useBuyerLedger, usePolicy } from '../../data/limit-hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatDate, formatMoney } from '../../lib/format';
-import { DateField } from '../limits/DateField';
+import { DateField } from '../../components/DateField';
 import { LimitDecisionForm } from '../limits/LimitDecisionForm';
 import { amountInput } from '../limits/limit-form-model';
 import { notify } from '../limits/notify';

@@ -52,7 +52,7 @@ import {
   groupBySeverity,
 } from './alert-view';
 import type { AlertFilter } from './alert-view';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateField';
 import { notify } from './notify';
 
 /** Rows drawn per severity group before « Afficher plus »: thousands of alerts stay smooth. */

@@ -14,7 +14,7 @@ import { useBuyer, useBuyers, useCommand } from '../../data/hooks';
 import { usePolicy } from '../../data/limit-hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatDate } from '../../lib/format';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateField';
 import {
   LIMIT_KINDS,
   LIMIT_LAYERS,

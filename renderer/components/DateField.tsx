@@ -5,7 +5,7 @@
  */
 import { TextInput } from '@mantine/core';
 import type { TextInputProps } from '@mantine/core';
-import { isIsoDate } from '../../../shared/domain/dates';
+import { isIsoDate } from '../../shared/domain/dates';
 
 /** « 27/12/2026 » (also 27.12.2026, 27-12-2026) → « 2026-12-27 »; anything else → `null`. */
 export function isoOfFrench(text: string): string | null {
