@@ -61,4 +61,14 @@ describe('application shell', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('page:claims');
     expect(screen.getByRole('link', { name: 'Sinistres' }).getAttribute('aria-current')).toBe('page');
   });
+
+  it('offers « Aller au contenu » as the first Tab stop, which moves focus past the navigation', async () => {
+    renderShell();
+    const user = userEvent.setup();
+    await user.tab();
+    const skip = screen.getByRole('link', { name: 'Aller au contenu' });
+    expect(document.activeElement).toBe(skip);
+    await user.keyboard('{Enter}');
+    expect(document.activeElement?.id).toBe('main-content');
+  });
 });

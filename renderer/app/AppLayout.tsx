@@ -40,6 +40,12 @@ function BrandMark() {
   );
 }
 
+/** The hash router owns `#…`, so the skip link moves focus itself instead of following its href. */
+function skipToContent(event: React.MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  document.getElementById('main-content')?.focus();
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
@@ -64,6 +70,10 @@ export function AppLayout() {
       padding="xl"
     >
       <AppShell.Header px="lg">
+        {/* First in the tab order: keyboard users skip the navigation (WCAG 2.4.1). Visible on focus only. */}
+        <a href="#main-content" className="skip-link" onClick={skipToContent}>
+          {t('app.skipToContent')}
+        </a>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
@@ -168,7 +178,7 @@ export function AppLayout() {
 
       <CriticalAlertWatcher />
       <AppShell.Main bg="var(--mantine-color-body)">
-        <Box id="main-content" maw={1280} mx="auto">
+        <Box id="main-content" tabIndex={-1} maw={1280} mx="auto" style={{ outline: 'none' }}>
           <Outlet />
         </Box>
       </AppShell.Main>
