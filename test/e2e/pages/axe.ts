@@ -6,10 +6,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export async function expectNoSeriousA11yViolations(page: Page, context: string): Promise<void> {
+  expect(await seriousA11yViolations(page), `serious accessibility violations on ${context}`).toEqual([]);
+}
+
+/** The serious and critical violations, one line each (rule, impact, help, first elements). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  const serious = results.violations
+  return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
       (violation) =>
@@ -18,5 +23,4 @@ export async function expectNoSeriousA11yViolations(page: Page, context: string)
           .map((node) => node.target.join(' '))
           .join(', ')}`,
     );
-  expect(serious, `serious accessibility violations on ${context}`).toEqual([]);
 }
