@@ -4,6 +4,7 @@
  * text is a real date, else the text as typed, so the form's validation reports it.
  */
 import { TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { TextInputProps } from '@mantine/core';
 import { isIsoDate } from '../../shared/domain/dates';
 
@@ -26,12 +27,13 @@ export function DateField(
   },
 ) {
   const { value, onChange, ...rest } = props;
+  const { t } = useTranslation();
   return (
     <TextInput
       // The help below the box, so that date fields side by side stay aligned whatever their help text.
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       {...rest}
-      placeholder="JJ/MM/AAAA"
+      placeholder={t('common.datePlaceholder')}
       inputMode="numeric"
       value={frenchOfIso(value)}
       onChange={(event) => {

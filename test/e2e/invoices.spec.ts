@@ -1,7 +1,8 @@
 /**
  * The Factures journey in Chromium: a real FEC imported (buyers and their invoices), an invoice created
- * through the form, a partial payment and its effect on the open amount and status, the bucket filter, a
- * sort by amount, keyboard navigation in the grid, axe, and screenshots in French and English.
+ * through the form, a partial payment and its effect on the open amount and status, the default worklist
+ * order, a date filter typed JJ/MM/AAAA, the bucket filter, a sort by amount, keyboard navigation in the
+ * grid, axe, and screenshots in French and English.
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
@@ -39,7 +40,7 @@ test('Factures: create, pay in part, filter by bucket, sort, keyboard, in French
     buyer: 'BOURGOIN DISTRIBUT',
     number: 'FA-E2E-0001',
     amountHt: '1 000,00',
-    dueDate: '2026-12-31',
+    dueDate: '31/12/2026',
   });
   await expect(screen.count).toContainText(
     `sur ${(before + 1).toLocaleString('fr-FR')}`.replace(/\u202f/g, ' '),
@@ -56,6 +57,21 @@ test('Factures: create, pay in part, filter by bucket, sort, keyboard, in French
   await expect(screen.row('FA-E2E-0001')).toContainText('Partiellement réglée');
   await expect(screen.row('FA-E2E-0001')).toContainText('700,00 €');
   await page.getByRole('button', { name: 'Réinitialiser' }).click();
+
+  // On opening (and after « Réinitialiser »): sorted by « Retard », most overdue first.
+  await expect(screen.columnHeader('Retard')).toHaveAttribute('aria-sort', 'descending');
+  const daysLate = (await screen.columnTexts(7)).map((text) => (text === '—' ? 0 : centsOf(text)));
+  expect(daysLate[0]).toBeGreaterThan(0);
+  expect(daysLate.every((days, i) => i === 0 || days <= (daysLate[i - 1] ?? 0))).toBe(true);
+
+  // A date typed the French way, whatever the browser's language: issued from 1 June 2026. The FEC's
+  // invoices are from 2022, so only ours (issued today, 25/11/2026) remains.
+  await screen.filterDate('Émission du', '01/06/2026');
+  await expect(page.getByRole('textbox', { name: 'Émission du', exact: true })).toHaveValue('01/06/2026');
+  await expect(screen.count).toContainText('1 facture affichée sur');
+  await expect(screen.row('FA-E2E-0001')).toBeVisible();
+  await page.getByRole('button', { name: 'Réinitialiser' }).click();
+  await expect(page.getByRole('textbox', { name: 'Émission du', exact: true })).toHaveValue('');
 
   // The "Non échu" bucket: only invoices not yet due remain, ours among them.
   await screen.bucket('Non échu').click();
@@ -102,6 +118,15 @@ test('Factures: create, pay in part, filter by bucket, sort, keyboard, in French
   await page.screenshot({ path: `${SCREENSHOTS}/invoices-drawer-fr.png` });
   await screen.closeDrawer();
   await page.getByRole('button', { name: 'Réinitialiser' }).click();
+
+  // The new-invoice form, its dates shown JJ/MM/AAAA (today, and the due date proposed from the terms).
+  await page.getByRole('button', { name: 'Nouvelle facture' }).click();
+  const form = page.getByRole('dialog', { name: 'Nouvelle facture' });
+  await expect(form.getByRole('textbox', { name: "Date d'émission" })).toHaveValue('25/11/2026');
+  await expect(form).toHaveCSS('opacity', '1');
+  await page.screenshot({ path: `${SCREENSHOTS}/invoices-form-fr.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
 
   await app.switchLanguage('EN');
   await expect(app.heading()).toHaveText('Invoices');

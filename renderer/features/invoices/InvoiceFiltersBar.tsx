@@ -1,15 +1,28 @@
-/** The filters above the invoice grid: text, buyer, status, overdue bucket and dates. */
+/**
+ * The filters above the invoice grid: text, buyer, status, overdue bucket and dates. Dates are typed
+ * JJ/MM/AAAA (`DateField`) and held as ISO once complete; a half-typed date stays text and filters nothing.
+ */
 import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS } from '../../../shared/domain/aging';
 import type { AgingBucket } from '../../../shared/domain/aging';
+import { isIsoDate } from '../../../shared/domain/dates';
+import { DateField } from '../../components/DateField';
 import { INVOICE_STATUSES } from './invoice-grid-model';
 import type { InvoiceStatus } from './invoice-grid-model';
 import type { FilterState } from './invoice-filter-state';
 
 function isStatus(value: string): value is InvoiceStatus {
   return INVOICE_STATUSES.some((status) => status === value);
+}
+
+/**
+ * A date filter typed to its full length (« 31/02/2026 ») that is no real date is said so; shorter text is
+ * a date still being typed, and stays quiet.
+ */
+function isBadDate(value: string): boolean {
+  return value.trim().length >= 10 && !isIsoDate(value);
 }
 
 function isBucket(value: string): value is AgingBucket {
@@ -68,36 +81,36 @@ export function InvoiceFiltersBar(props: {
           }}
           clearable
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('invoices.filters.issueFrom')}
           value={state.issueFrom}
-          onChange={(event) => {
-            onChange({ issueFrom: event.currentTarget.value });
+          error={isBadDate(state.issueFrom) ? t('invoices.filters.badDate') : undefined}
+          onChange={(value) => {
+            onChange({ issueFrom: value });
           }}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('invoices.filters.issueTo')}
           value={state.issueTo}
-          onChange={(event) => {
-            onChange({ issueTo: event.currentTarget.value });
+          error={isBadDate(state.issueTo) ? t('invoices.filters.badDate') : undefined}
+          onChange={(value) => {
+            onChange({ issueTo: value });
           }}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('invoices.filters.dueFrom')}
           value={state.dueFrom}
-          onChange={(event) => {
-            onChange({ dueFrom: event.currentTarget.value });
+          error={isBadDate(state.dueFrom) ? t('invoices.filters.badDate') : undefined}
+          onChange={(value) => {
+            onChange({ dueFrom: value });
           }}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('invoices.filters.dueTo')}
           value={state.dueTo}
-          onChange={(event) => {
-            onChange({ dueTo: event.currentTarget.value });
+          error={isBadDate(state.dueTo) ? t('invoices.filters.badDate') : undefined}
+          onChange={(value) => {
+            onChange({ dueTo: value });
           }}
         />
       </SimpleGrid>

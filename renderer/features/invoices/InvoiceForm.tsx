@@ -1,7 +1,8 @@
 /**
  * « Nouvelle facture » (`recordInvoice`) and « Modifier » (`updateInvoice`). The due date is proposed from
- * the buyer's payment terms and the TTC at 20 % VAT, both until the user types their own. A command's
- * rejection is shown in the form, in the UI language.
+ * the buyer's payment terms and the TTC at 20 % VAT, both until the user types their own. Dates are typed
+ * JJ/MM/AAAA (`DateField`, whose ISO value the form holds). A command's rejection is shown in the form, in
+ * the UI language.
  */
 import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -9,6 +10,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuyerRow } from '../../../shared/commands/entities';
+import { isIsoDate } from '../../../shared/domain/dates';
+import { DateField } from '../../components/DateField';
 import { useCommand } from '../../data/hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formErrors, inLanguage } from './form-errors';
@@ -78,6 +81,10 @@ export function InvoiceForm(props: {
 
   const reproposeDue = (patch: Partial<InvoiceFormValues>) => {
     if (isDueTyped) return;
+    // A date still being typed (« 12/0 ») proposes nothing: the due date keeps its last proposal rather
+    // than blinking empty at every keystroke.
+    const isHalfTyped = (date: string | undefined) => date !== undefined && date !== '' && !isIsoDate(date);
+    if (isHalfTyped(patch.issueDate) || isHalfTyped(patch.deliveryDate)) return;
     const next = { ...values, ...patch };
     form.setFieldValue('dueDate', proposedDueDate(next.issueDate, next.deliveryDate, termsOf(next.buyerId)));
   };
@@ -125,33 +132,33 @@ export function InvoiceForm(props: {
         />
         <TextInput label={label('number')} required {...form.getInputProps('number')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            type="date"
+          <DateField
             label={label('issueDate')}
             required
             {...form.getInputProps('issueDate')}
-            onChange={(event) => {
-              form.setFieldValue('issueDate', event.currentTarget.value);
-              reproposeDue({ issueDate: event.currentTarget.value });
+            value={values.issueDate}
+            onChange={(value) => {
+              form.setFieldValue('issueDate', value);
+              reproposeDue({ issueDate: value });
             }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={label('deliveryDate')}
             {...form.getInputProps('deliveryDate')}
-            onChange={(event) => {
-              form.setFieldValue('deliveryDate', event.currentTarget.value);
-              reproposeDue({ deliveryDate: event.currentTarget.value });
+            value={values.deliveryDate}
+            onChange={(value) => {
+              form.setFieldValue('deliveryDate', value);
+              reproposeDue({ deliveryDate: value });
             }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={label('dueDate')}
             required
             {...form.getInputProps('dueDate')}
-            onChange={(event) => {
+            value={values.dueDate}
+            onChange={(value) => {
               setIsDueTyped(true);
-              form.setFieldValue('dueDate', event.currentTarget.value);
+              form.setFieldValue('dueDate', value);
             }}
           />
         </SimpleGrid>

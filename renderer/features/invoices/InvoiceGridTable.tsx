@@ -12,9 +12,10 @@
 import { Badge, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBuyerDisplayName } from '../../data/display-name';
 import { formatDate, formatMoney } from '../../lib/format';
 import type { GridSort, InvoiceGridRow, InvoiceStatus, SortColumn } from './invoice-grid-model';
 
@@ -35,7 +36,23 @@ const COLUMNS: readonly ColumnDef[] = [
   { id: 'daysOverdue', isNumeric: true },
 ];
 
-const TEMPLATE = '120px minmax(160px, 1fr) 100px 100px 130px 120px 170px 96px';
+/** The columns after « N° facture »: the buyer takes what is left (its full name is its cell's title). */
+const OTHER_COLUMNS = 'minmax(170px, 1fr) 106px 106px 136px 120px 156px 92px';
+
+/**
+ * « N° facture » sized for the longest number held: `ch` is a digit of the row's 16 px font, and the cell's
+ * 14 px bold digits and capitals measure about 0.9 of it (0.95 for a margin), plus the cell's padding. Within bounds, so one
+ * freak number cannot squeeze the buyer; a number that still does not fit is truncated, its full text in the
+ * cell's title.
+ */
+const NUMBER_MIN_CH = 9;
+const NUMBER_MAX_CH = 22;
+
+function numberColumnChars(rows: readonly InvoiceGridRow[]): number {
+  let longest = 0;
+  for (const row of rows) if (row.number.length > longest) longest = row.number.length;
+  return Math.min(NUMBER_MAX_CH, Math.max(NUMBER_MIN_CH, longest));
+}
 
 export const STATUS_COLORS: Readonly<Record<InvoiceStatus, string>> = {
   paid: 'teal',
@@ -77,11 +94,14 @@ export function InvoiceGridTable(props: {
   readonly onOpen: (row: InvoiceGridRow) => void;
 }) {
   const { t } = useTranslation();
+  const displayName = useBuyerDisplayName();
   const { rows, order } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [focusPending, setFocusPending] = useState(false);
   const count = order.length;
+  const numberChars = useMemo(() => numberColumnChars(rows), [rows]);
+  const template = `calc(${numberChars} * 0.95ch + 22px) ${OTHER_COLUMNS}`;
   const activeIndex = Math.min(active, Math.max(0, count - 1));
 
   // The virtualizer hands out fresh functions every render; the React Compiler skips this component, which
@@ -161,7 +181,7 @@ export function InvoiceGridTable(props: {
           aria-rowindex={1}
           style={{
             display: 'grid',
-            gridTemplateColumns: TEMPLATE,
+            gridTemplateColumns: template,
             height: HEADER_HEIGHT,
             alignItems: 'center',
             borderBottom: '1px solid var(--mantine-color-default-border)',
@@ -186,10 +206,15 @@ export function InvoiceGridTable(props: {
                     justifyContent: column.isNumeric ? 'flex-end' : 'flex-start',
                   }}
                 >
-                  <Text size="sm" fw={700}>
+                  <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
                     {t(`invoices.columns.${column.id}`)}
                   </Text>
-                  <SortIcon size={14} aria-hidden stroke={sorted === 'none' ? 1.4 : 2.2} />
+                  <SortIcon
+                    size={14}
+                    aria-hidden
+                    stroke={sorted === 'none' ? 1.4 : 2.2}
+                    style={{ flexShrink: 0 }}
+                  />
                 </UnstyledButton>
               </div>
             );
@@ -234,21 +259,24 @@ export function InvoiceGridTable(props: {
                 height: ROW_HEIGHT,
                 transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
                 display: 'grid',
-                gridTemplateColumns: TEMPLATE,
+                gridTemplateColumns: template,
                 alignItems: 'center',
                 borderBottom: '1px solid var(--mantine-color-default-border)',
-                background: isActive ? 'var(--mantine-color-blue-light)' : undefined,
+                // The lightest blue, so the red days late keep AA contrast on the active row; the inset bar
+                // on its left edge is what makes it stand out.
+                background: isActive ? 'var(--mantine-color-blue-0)' : undefined,
+                boxShadow: isActive ? 'inset 4px 0 0 var(--mantine-color-blue-6)' : undefined,
                 cursor: 'pointer',
               }}
             >
               <Cell>
-                <Text size="sm" fw={600} truncate>
+                <Text size="sm" fw={600} truncate title={row.number}>
                   {row.number}
                 </Text>
               </Cell>
               <Cell>
-                <Text size="sm" truncate>
-                  {row.buyerName}
+                <Text size="sm" truncate title={displayName({ id: row.buyerId, name: row.buyerName })}>
+                  {displayName({ id: row.buyerId, name: row.buyerName })}
                 </Text>
               </Cell>
               <Cell>
@@ -276,7 +304,7 @@ export function InvoiceGridTable(props: {
               </Cell>
               <Cell isNumeric>
                 {row.daysOverdue > 0 ? (
-                  <Text size="sm" c="red.8" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  <Text size="sm" c="red.9" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {t('invoices.daysLate', { count: row.daysOverdue })}
                   </Text>
                 ) : (

@@ -100,8 +100,8 @@ describe('Factures page', { timeout: 20_000 }, () => {
     await user.type(within(dialog).getByLabelText(/Montant HT/), '1 234,50');
     // 1 234,50 × 1,2 = 1 481,40.
     expect(within(dialog).getByLabelText<HTMLInputElement>(/Montant TTC/).value).toBe('1 481,40');
-    // 25 Nov + 45 days net = 9 Jan 2027 (5 days of Nov + 31 of Dec + 9).
-    expect(within(dialog).getByLabelText<HTMLInputElement>(/Échéance/).value).toBe('2027-01-09');
+    // 25 Nov + 45 days net = 9 Jan 2027 (5 days of Nov + 31 of Dec + 9), shown the French way.
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Échéance/).value).toBe('09/01/2027');
     await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     const row = await rowOf('FA-0002');
     expect(row.textContent).toContain('À échoir');
@@ -124,6 +124,133 @@ describe('Factures page', { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     expect(await within(dialog).findByText('« N° de facture » est obligatoire.')).toBeTruthy();
     expect(within(dialog).getByText('« Montant HT » : montant illisible (exemple : 1 234,56).')).toBeTruthy();
+  });
+
+  it('reads the dates typed JJ/MM/AAAA, and names the date field that is no real date', async () => {
+    const db = await seeded();
+    const user = userEvent.setup();
+    renderPage(db, '/invoices?buyer=b1');
+    await user.click(await screen.findByRole('button', { name: 'Nouvelle facture' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nouvelle facture' });
+    const issue = within(dialog).getByLabelText<HTMLInputElement>(/Date d'émission/);
+    await user.clear(issue);
+    await user.type(issue, '02/01/2027');
+    // Issued 2 Jan 2027 (delivered today, 25 Nov 2026, which is earlier: 45 days net run from the issue):
+    // 2 Jan + 45 days = 16 Feb 2027 (29 days left in January + 16).
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Échéance/).value).toBe('16/02/2027');
+    const due = within(dialog).getByLabelText<HTMLInputElement>(/Échéance/);
+    await user.clear(due);
+    await user.type(due, '31/02/2027');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(dialog).findByText('« Échéance » : date invalide (format JJ/MM/AAAA).')).toBeTruthy();
+  });
+
+  it('filters by a date typed « 01/06/2026 »: 1 June, bound included', async () => {
+    const db = await seeded();
+    for (const [id, issueDate] of [
+      ['i-may', '2026-05-31'],
+      ['i-june', '2026-06-01'],
+    ] as const) {
+      await runCommand(
+        db,
+        commands.recordInvoice,
+        {
+          id,
+          buyerId: 'b1',
+          number: `FA-${id}`,
+          issueDate,
+          dueDate: '2026-12-31',
+          amountHtCents: 1_000,
+          amountTtcCents: 1_200,
+          currency: 'EUR',
+        },
+        CTX,
+      );
+    }
+    const user = userEvent.setup();
+    renderPage(db);
+    await rowOf('FA-0001');
+    expect(screen.getByRole('status').textContent).toBe('3 factures affichées sur 3');
+    const from = screen.getByLabelText<HTMLInputElement>('Émission du');
+    await user.type(from, '01/06/2026');
+    expect(from.value).toBe('01/06/2026');
+    // Issued 31 May (out), 1 June (in: bounds are inclusive), 1 Sep (in). Read as 6 January, all 3 would stay.
+    await waitFor(() => {
+      expect(screen.getByRole('status').textContent).toBe('2 factures affichées sur 3');
+    });
+    const grid = screen.getByRole('grid', { name: 'Liste des factures' });
+    expect(within(grid).queryByRole('row', { name: /FA-i-may/ })).toBeNull();
+    expect(within(grid).getByRole('row', { name: /FA-i-june/ })).toBeTruthy();
+    // « Réinitialiser » empties the date again.
+    await user.click(screen.getByRole('button', { name: 'Réinitialiser' }));
+    expect(from.value).toBe('');
+    await waitFor(() => {
+      expect(screen.getByRole('status').textContent).toBe('3 factures affichées sur 3');
+    });
+  });
+
+  it('opens on the worklist: open invoices, the most overdue first, paid ones last', async () => {
+    const db = await seeded();
+    const extra = [
+      // id, number, due date, paid in full?
+      ['i-paid', 'FA-PAYEE', '2026-08-01', true],
+      ['i-late', 'FA-RETARD', '2026-11-15', false],
+      ['i-soon', 'FA-BIENTOT', '2026-12-15', false],
+    ] as const;
+    for (const [id, number, dueDate, isPaid] of extra) {
+      await runCommand(
+        db,
+        commands.recordInvoice,
+        {
+          id,
+          buyerId: 'b1',
+          number,
+          issueDate: '2026-07-01',
+          dueDate,
+          amountHtCents: 1_000,
+          amountTtcCents: 1_200,
+          currency: 'EUR',
+        },
+        CTX,
+      );
+      if (isPaid) {
+        await runCommand(
+          db,
+          commands.recordPayment,
+          {
+            id: `p-${id}`,
+            buyerId: 'b1',
+            invoiceId: id,
+            date: '2026-07-20',
+            amountCents: 1_200,
+            currency: 'EUR',
+          },
+          CTX,
+        );
+      }
+    }
+    const user = userEvent.setup();
+    renderPage(db);
+    await rowOf('FA-0001');
+    const numbers = () =>
+      within(screen.getByRole('grid', { name: 'Liste des factures' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.querySelector('[role="gridcell"]')?.textContent);
+    // FA-0001 due 1 Oct (55 days late), FA-RETARD due 15 Nov (10 days), FA-BIENTOT not due, FA-PAYEE paid.
+    expect(numbers()).toEqual(['FA-0001', 'FA-RETARD', 'FA-BIENTOT', 'FA-PAYEE']);
+    expect(screen.getByRole('columnheader', { name: /Retard/ }).getAttribute('aria-sort')).toBe('descending');
+    const reset = screen.getByRole('button', { name: 'Réinitialiser' });
+    expect(reset).toHaveProperty('disabled', true);
+    // Another order, then « Réinitialiser »: back to the worklist.
+    await user.click(within(screen.getByRole('columnheader', { name: /Montant TTC/ })).getByRole('button'));
+    await waitFor(() => {
+      expect(reset).toHaveProperty('disabled', false);
+    });
+    await user.click(reset);
+    await waitFor(() => {
+      expect(numbers()).toEqual(['FA-0001', 'FA-RETARD', 'FA-BIENTOT', 'FA-PAYEE']);
+    });
   });
 
   it('a payment of the whole open amount makes the invoice « Payée »', async () => {

@@ -27,7 +27,16 @@ import type { FilterState } from './invoice-filter-state';
 import { agingSummary } from './invoice-grid-model';
 import type { GridSort, InvoiceGridRow, SortColumn } from './invoice-grid-model';
 
-const DEFAULT_SORT: GridSort = { column: 'dueDate', direction: 'asc' };
+/**
+ * On opening, the credit manager's worklist: « Retard » descending, i.e. open invoices first, the most
+ * overdue at the top, then those falling due soonest, settled ones last (the grid model's urgency order).
+ * A sort rather than a default « open only » status filter, so the count still says how many invoices
+ * there are in all and nothing is hidden; « Réinitialiser » comes back here.
+ */
+const DEFAULT_SORT: GridSort = { column: 'daysOverdue', direction: 'desc' };
+
+const isDefaultSort = (sort: GridSort): boolean =>
+  sort.column === DEFAULT_SORT.column && sort.direction === DEFAULT_SORT.direction;
 
 export function InvoicesPage() {
   const { t } = useTranslation();
@@ -86,7 +95,8 @@ export function InvoicesPage() {
     setSort((current) =>
       current.column === column
         ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { column, direction: 'asc' },
+        : // A new column starts with what its reader wants first: the most days late, else the natural order.
+          { column, direction: column === 'daysOverdue' ? 'desc' : 'asc' },
     );
   };
 
@@ -165,8 +175,9 @@ export function InvoicesPage() {
               leftSection={<IconFilterOff size={14} aria-hidden />}
               onClick={() => {
                 changeFilters(EMPTY_FILTERS);
+                setSort(DEFAULT_SORT);
               }}
-              disabled={!isFiltered(filters)}
+              disabled={!isFiltered(filters) && isDefaultSort(sort)}
             >
               {t('invoices.filters.reset')}
             </Button>

@@ -1,6 +1,7 @@
 /**
  * « Enregistrer un règlement » (`recordPayment`, prefilled with the open amount and today) and « Saisir un
- * avoir » (`recordCreditNote`), both naming the invoice so the domain applies them to it first.
+ * avoir » (`recordCreditNote`), both naming the invoice so the domain applies them to it first. Their dates
+ * are typed JJ/MM/AAAA (`DateField`); the form's own onChange takes DateField's ISO-or-text value as is.
  */
 import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -8,6 +9,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField';
 import { useCommand } from '../../data/hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatMoney } from '../../lib/format';
@@ -95,7 +97,12 @@ export function PaymentForm(props: {
             rightSection="€"
             {...form.getInputProps('amount')}
           />
-          <TextInput type="date" label={label('date')} required {...form.getInputProps('date')} />
+          <DateField
+            label={label('date')}
+            required
+            {...form.getInputProps('date')}
+            value={form.getValues().date}
+          />
         </SimpleGrid>
         <FormFooter rejection={rejection} isSaving={isSaving} onCancel={props.onCancel} />
       </Stack>
@@ -149,7 +156,12 @@ export function CreditNoteForm(props: {
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={label('number')} required {...form.getInputProps('number')} />
-          <TextInput type="date" label={label('date')} required {...form.getInputProps('date')} />
+          <DateField
+            label={label('date')}
+            required
+            {...form.getInputProps('date')}
+            value={form.getValues().date}
+          />
           <TextInput
             label={label('amountHt')}
             description={t('invoices.form.amountHelp')}

@@ -172,8 +172,14 @@ function naiveCompare(column: SortColumn, a: InvoiceGridRow, b: InvoiceGridRow):
       return a.openTtcCents - b.openTtcCents;
     case 'status':
       return INVOICE_STATUSES.indexOf(a.status) - INVOICE_STATUSES.indexOf(b.status);
-    case 'daysOverdue':
-      return a.daysOverdue - b.daysOverdue;
+    case 'daysOverdue': {
+      // Urgency: open before settled (ascending: settled first); open by due date reversed, settled by due date.
+      const isOpenA = a.openTtcCents > 0 ? 1 : 0;
+      const isOpenB = b.openTtcCents > 0 ? 1 : 0;
+      if (isOpenA !== isOpenB) return isOpenA - isOpenB;
+      const byDue = a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0;
+      return isOpenA === 1 ? -byDue : byDue;
+    }
   }
 }
 
@@ -293,5 +299,26 @@ describe('createInvoiceGrid().query', () => {
     );
     // É sorts with E (base letters equal, then 1 < 2); 9 before 10 (numeric collation); E before F.
     expect(numbers).toEqual(['É-1', 'E-2', 'F-9', 'F-10']);
+  });
+
+  it('« Retard » descending is the worklist: most overdue, then soonest due, settled last', () => {
+    // Today 25 Nov 2026. Open: A due 1 Oct (55 days late), B due 15 Nov (10 days late), C due 30 Nov (not
+    // due, in 5 days), D due 31 Dec (not due). Paid in full: E due 1 Nov, F due 1 Sep (most recent first).
+    const due: Record<string, string> = {
+      A: '2026-10-01',
+      B: '2026-11-15',
+      C: '2026-11-30',
+      D: '2026-12-31',
+      E: '2026-11-01',
+      F: '2026-09-01',
+    };
+    const invoices = Object.entries(due).map(([id, dueDate]) => invoice(id, 1_000, dueDate, { number: id }));
+    const payments = ['E', 'F'].map((id) => payment(`p-${id}`, 1_000, '2026-08-15', id));
+    const rows = buildInvoiceRows({ invoices, payments, creditNotes: [], buyerNames: new Map() }, TODAY);
+    const grid = createInvoiceGrid(rows);
+    const order = (direction: 'asc' | 'desc') =>
+      Array.from(grid.query({ column: 'daysOverdue', direction }, {}), (i) => rows[i]?.number);
+    expect(order('desc')).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(order('asc')).toEqual(['F', 'E', 'D', 'C', 'B', 'A']);
   });
 });

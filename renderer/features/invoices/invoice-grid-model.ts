@@ -15,6 +15,11 @@
  * composite key rank × N + index is unique and orders exactly like (key, id), and a typed-array sort without a
  * comparator (native numeric sort) orders them. The ascending order of each column is cached; descending is
  * its exact reverse (so ties run by id descending). Filtering scans typed arrays in the cached order.
+ *
+ * « Retard » sorts by urgency, a total order that extends the days overdue to the rows showing « — »: every
+ * open invoice above every settled one; among open ones, the earlier the due date the more urgent (for an
+ * overdue invoice that is exactly « more days late », and a not-yet-due one due tomorrow comes before one due
+ * next month); among settled ones, the most recently due first. Descending is the credit manager's worklist.
  */
 import type { AgingBucket } from '../../../shared/domain/aging';
 import { AGING_BUCKETS, bucketOf, dayNumber } from '../../../shared/domain/aging';
@@ -247,6 +252,26 @@ function integerRanks(keys: Float64Array): Float64Array {
   return keys;
 }
 
+/**
+ * The « Retard » key (see the module header): settled rows in [0, span) by due date; open rows in
+ * [span, 2 × span) by due date reversed, so a plain ascending order puts the most urgent last.
+ */
+function urgencyRanks(rows: readonly InvoiceGridRow[], dueDay: Int32Array): Float64Array {
+  let minDue = Infinity;
+  let maxDue = -Infinity;
+  for (const day of dueDay) {
+    if (day < minDue) minDue = day;
+    if (day > maxDue) maxDue = day;
+  }
+  const span = maxDue - minDue + 1;
+  const keys = new Float64Array(rows.length);
+  rows.forEach((row, index) => {
+    const due = dueDay[index] ?? 0;
+    keys[index] = row.openTtcCents > 0 ? span + (maxDue - due) : due - minDue;
+  });
+  return keys;
+}
+
 /** Row indexes ordered by (rank, index): rank × N + index is unique, so a plain numeric sort does it. */
 function orderByRanks(ranks: Float64Array): Uint32Array {
   const count = ranks.length;
@@ -302,7 +327,7 @@ export function createInvoiceGrid(rows: readonly InvoiceGridRow[]): InvoiceGrid 
     amountTtc: integerRanks(numericKey((row) => row.amountTtcCents)),
     openAmount: integerRanks(numericKey((row) => row.openTtcCents)),
     status: Float64Array.from(status),
-    daysOverdue: integerRanks(numericKey((row) => row.daysOverdue)),
+    daysOverdue: urgencyRanks(rows, dueDay),
   };
 
   const ascending = new Map<SortColumn, Uint32Array>();

@@ -52,6 +52,12 @@ export class InvoicesScreen {
     await this.page.getByLabel('Rechercher').fill(text);
   }
 
+  /** Types a date filter (« Émission du », « Échéance au »…) as a user does: JJ/MM/AAAA. */
+  async filterDate(label: string, text: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: label, exact: true }).fill(text);
+  }
+
+  /** `dueDate` is typed as written, JJ/MM/AAAA. */
   async createInvoice(fields: {
     buyer: string;
     number: string;
@@ -63,7 +69,9 @@ export class InvoicesScreen {
     await form.getByRole('combobox', { name: 'Client' }).fill(fields.buyer);
     await this.page.getByRole('option', { name: fields.buyer }).click();
     await form.getByRole('textbox', { name: 'N° de facture' }).fill(fields.number);
-    if (fields.dueDate !== undefined) await form.getByLabel('Échéance').fill(fields.dueDate);
+    if (fields.dueDate !== undefined) {
+      await form.getByRole('textbox', { name: 'Échéance' }).fill(fields.dueDate);
+    }
     await form.getByRole('textbox', { name: 'Montant HT' }).fill(fields.amountHt);
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(form).toBeHidden();
