@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'shared',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'cli/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'cli/**/*.test.ts', 'test/bench/**/*.test.ts'],
         },
       },
       {

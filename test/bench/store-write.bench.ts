@@ -32,7 +32,7 @@ function invoice(index: number) {
   };
 }
 
-export async function run(): Promise<{
+export async function run(writes = WRITES): Promise<{
   commandP50: number;
   commandP95: number;
   putP50: number;
@@ -42,15 +42,15 @@ export async function run(): Promise<{
   for (let b = 0; b < BUYERS; b++)
     await runCommand(db, commands.createBuyer, { id: `b${b}`, name: `Client ${b}` }, CTX);
   const commandTimes: number[] = [];
-  for (let i = 0; i < WRITES; i++) {
+  for (let i = 0; i < writes; i++) {
     const start = performance.now();
     const result = await runCommand(db, commands.recordInvoice, invoice(i), CTX);
     commandTimes.push(performance.now() - start);
     if (!result.ok) throw new Error(result.error.message.en);
   }
   const putTimes: number[] = [];
-  for (let i = 0; i < WRITES; i++) {
-    const row = { ...invoice(WRITES + i), version: 1, updatedAt: CTX.now };
+  for (let i = 0; i < writes; i++) {
+    const row = { ...invoice(writes + i), version: 1, updatedAt: CTX.now };
     const start = performance.now();
     await db.invoices.put(row);
     putTimes.push(performance.now() - start);

@@ -25,8 +25,8 @@ import type { JsonRecord, Storage } from '../../server/src/storage/storage';
 import { newClient, startTeam } from '../integration/sync-harness';
 import type { Team } from '../integration/sync-harness';
 
-const PUSH_OPS = 10_000;
-const BOOTSTRAP_INVOICES = 200_000;
+const DEFAULT_PUSH_OPS = 10_000;
+const DEFAULT_BOOTSTRAP_INVOICES = 200_000;
 const BUYERS = 50;
 const NOW = '2026-03-01T09:00:00.000Z';
 /** The engine's default snapshot page: the bootstrap writes rows in batches of this size too. */
@@ -88,7 +88,11 @@ export type SyncBenchFigures = {
   readonly bulkPutMs: number;
 };
 
-export async function run(): Promise<SyncBenchFigures> {
+export async function run(
+  sizes: { readonly pushOps?: number; readonly bootstrapInvoices?: number } = {},
+): Promise<SyncBenchFigures> {
+  const PUSH_OPS = sizes.pushOps ?? DEFAULT_PUSH_OPS;
+  const BOOTSTRAP_INVOICES = sizes.bootstrapInvoices ?? DEFAULT_BOOTSTRAP_INVOICES;
   const team = await startTeam();
   try {
     const storage = team.server().storage;
