@@ -119,6 +119,23 @@ describe('refreshStaleAggregates', () => {
     db.close();
   });
 
+  it('recomputes an aggregate of today stored before limitSource existed', async () => {
+    const db = await seeded();
+    await refreshStaleAggregates(db, TODAY);
+    const current = await db.buyerAggregates.get('b2');
+    if (current === undefined) throw new Error('aggregate missing');
+    const { limitSource: _source, ...old } = current;
+    await db.table('buyerAggregates').put(old);
+
+    expect(await refreshStaleAggregates(db, TODAY)).toBe(1);
+    // No limit decision, default policy: the unnamed threshold (seuil de non-dénommé) of 10 000 €.
+    expect(await db.buyerAggregates.get('b2')).toMatchObject({
+      limitSource: 'unnamed',
+      limitCents: 10_000_00,
+    });
+    db.close();
+  });
+
   it(`works in chunks of ${REFRESH_CHUNK} buyers and reports each`, async () => {
     const db = await openAppDb(`refresh-${crypto.randomUUID()}`);
     const count = REFRESH_CHUNK + 5;

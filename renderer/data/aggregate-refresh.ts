@@ -27,7 +27,11 @@ export type RefreshState =
   | { readonly status: 'idle' }
   | { readonly status: 'running'; readonly today: IsoDate; readonly done: number; readonly total: number };
 
-/** An aggregate that must be recomputed for `today`. */
+/**
+ * An aggregate that must be recomputed for `today`: dated another day, or not a valid row of the CURRENT
+ * schema — which is how a row stored before a field existed (aging, DSO figures, `limitSource`…) is caught:
+ * every aggregate field is required, so adding one to `buyerAggregateSchema` is enough.
+ */
 function isStale(stored: unknown, today: IsoDate): boolean {
   const parsed = buyerAggregateSchema.safeParse(stored);
   return !parsed.success || parsed.data.asOf !== today;

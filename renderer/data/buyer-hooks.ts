@@ -8,6 +8,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { loadBuyerLedger, loadPolicy } from '../../shared/commands/aggregates';
+import { buyerAggregateSchema } from '../../shared/commands/entities';
 import type { BuyerRow } from '../../shared/commands/entities';
 import type { BuyerLedger } from '../../shared/domain/model';
 import type { Policy } from '../../shared/domain/policy';
@@ -37,8 +38,15 @@ export function useBuyerLedger(buyerId: string): LoadedBuyerLedger | null | unde
   }, [db, buyerId]);
 }
 
-/** The stored per-buyer figures; `null` when none is stored (yet), `undefined` while loading. */
+/**
+ * The stored per-buyer figures; `null` when none is stored (yet) or when the stored row is of an older schema
+ * (missing a field, until the start-up refresh rewrites it: the page then computes the figures itself),
+ * `undefined` while loading.
+ */
 export function useBuyerAggregate(buyerId: string): StoredBuyerAggregate | null | undefined {
   const { db } = useWorkspace();
-  return useLiveQuery(async () => (await db.buyerAggregates.get(buyerId)) ?? null, [db, buyerId]);
+  return useLiveQuery(async () => {
+    const stored = await db.buyerAggregates.get(buyerId);
+    return stored !== undefined && buyerAggregateSchema.safeParse(stored).success ? stored : null;
+  }, [db, buyerId]);
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LIMIT_SOURCES } from '../../shared/commands/entities';
 import type { BuyerAggregate } from '../../shared/commands/entities';
 import { dsoMonthsBack, summarizeAggregates, TOP_EXPOSURES } from './dashboard-summary';
 
@@ -12,13 +13,14 @@ const aggregateArb = (buyerId: string): fc.Arbitrary<BuyerAggregate> =>
       covered: cents,
       uncovered: cents,
       limit: cents,
+      source: fc.constantFrom(...LIMIT_SOURCES),
       aging: fc.array(cents, { minLength: 5, maxLength: 5 }),
       receivable: fc.integer({ min: -1_000_000, max: 50_000_000 }),
       alerts: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }),
       sales: fc.array(fc.integer({ min: -1_000_000, max: 9_000_000 }), { minLength: 13, maxLength: 13 }),
       ends: fc.array(cents, { minLength: 12, maxLength: 12 }),
     })
-    .map(({ covered, uncovered, limit, aging, receivable, alerts, sales, ends }) => {
+    .map(({ covered, uncovered, limit, source, aging, receivable, alerts, sales, ends }) => {
       const [notDue = 0, days1To30 = 0, days31To60 = 0, days61To90 = 0, over90 = 0] = aging;
       const [critical = 0, warning = 0, info = 0] = alerts;
       return {
@@ -29,6 +31,7 @@ const aggregateArb = (buyerId: string): fc.Arbitrary<BuyerAggregate> =>
         coveredCents: covered,
         uncoveredCents: uncovered,
         limitCents: limit,
+        limitSource: source,
         openInvoiceCount: 1,
         alertCounts: { critical, warning, info },
         alertCodes: [],
@@ -86,6 +89,12 @@ describe('summarizeAggregates', () => {
           .sort((x, y) => y - x)
           .slice(0, TOP_EXPOSURES);
         expect(top.map((t) => t.exposureCents)).toEqual(expected);
+        // Each row carries its own buyer's limit and what kind of limit it is.
+        const byId = new Map(aggregates.map((a) => [a.buyerId, a]));
+        for (const entry of top) {
+          const own = byId.get(entry.buyerId);
+          expect([entry.limitCents, entry.limitSource]).toEqual([own?.limitCents, own?.limitSource]);
+        }
       }),
     );
   });
@@ -108,6 +117,7 @@ describe('summarizeAggregates', () => {
       coveredCents: 0,
       uncoveredCents: 0,
       limitCents: 0,
+      limitSource: 'none',
       openInvoiceCount: 0,
       alertCounts: { critical: 0, warning: 0, info: 0 },
       alertCodes: [],

@@ -10,7 +10,7 @@
  */
 import { dsoTrendOf, sumDsoFigures } from '../../shared/commands/aggregates';
 import type { DsoPoint } from '../../shared/commands/aggregates';
-import type { BuyerAggregate } from '../../shared/commands/entities';
+import type { BuyerAggregate, LimitSource } from '../../shared/commands/entities';
 import { AGING_BUCKETS } from '../../shared/domain/aging';
 import type { AgingBucket } from '../../shared/domain/aging';
 import type { AlertSeverity } from '../../shared/domain/alerts';
@@ -24,6 +24,8 @@ export type TopExposure = {
   readonly coveredCents: Cents;
   readonly uncoveredCents: Cents;
   readonly limitCents: Cents;
+  /** What the limit is: a named limit, the unnamed threshold, none… (see `LIMIT_SOURCES`). */
+  readonly limitSource: LimitSource;
 };
 
 export type DashboardSummary = {
@@ -73,12 +75,13 @@ export function summarizeAggregates(aggregates: readonly BuyerAggregate[], today
         b.exposureCents - a.exposureCents || (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : 0),
     )
     .slice(0, TOP_EXPOSURES)
-    .map(({ buyerId, exposureCents, coveredCents, uncoveredCents, limitCents }) => ({
+    .map(({ buyerId, exposureCents, coveredCents, uncoveredCents, limitCents, limitSource }) => ({
       buyerId,
       exposureCents,
       coveredCents,
       uncoveredCents,
       limitCents,
+      limitSource,
     }));
   return {
     buyerCount: aggregates.length,

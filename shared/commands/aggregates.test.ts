@@ -5,6 +5,7 @@ import { dsoCountBack, monthlySalesOf } from '../domain/dso';
 import type { BuyerLedger, CreditNote, Invoice, Payment } from '../domain/model';
 import { DEFAULT_POLICY } from '../domain/policy';
 import type { Policy } from '../domain/policy';
+import { decision, invoice as invoiceOf, ledgerOf } from '../domain/test-builders';
 import {
   computeBuyerAggregate,
   dsoTrendOf,
@@ -356,3 +357,98 @@ function relabel(ledger: BuyerLedger, buyerId: string): BuyerLedger {
     creditNotes: ledger.creditNotes.map((row) => ({ ...row, id: `${buyerId}${row.id}`, buyerId })),
   };
 }
+
+describe('computeBuyerAggregate: what kind of limit applies (limitSource)', () => {
+  // One open invoice of 12 000 € shipped (issued) 2026-10-25, due 2026-12-20 (56 days of terms, within the
+  // maximum): not overdue on AS_OF.
+  const open = invoiceOf('i1', 12_000_00, '2026-12-20', { issueDate: '2026-10-25' });
+  const ledger = (limitDecisions: BuyerLedger['limitDecisions']): BuyerLedger =>
+    ledgerOf({ invoices: [open], limitDecisions });
+
+  it('no decision: the policy’s unnamed threshold (10 000 € by default), covering up to it', () => {
+    const aggregate = computeBuyerAggregate(ledger([]), DEFAULT_POLICY, AS_OF);
+    expect(aggregate.limitSource).toBe('unnamed');
+    expect(aggregate.limitCents).toBe(10_000_00);
+    // min(12 000, 10 000) covered, 2 000 not.
+    expect(aggregate.coveredCents).toBe(10_000_00);
+  });
+
+  it('a named limit granted', () => {
+    const aggregate = computeBuyerAggregate(
+      ledger([decision('d1', 'granted', '2026-01-10', 30_000_00)]),
+      DEFAULT_POLICY,
+      AS_OF,
+    );
+    expect(aggregate.limitSource).toBe('named');
+    expect(aggregate.limitCents).toBe(30_000_00);
+  });
+
+  it('a discretionary limit, when no named decision is in force', () => {
+    const aggregate = computeBuyerAggregate(
+      ledger([decision('d1', 'granted', '2026-01-10', 8_000_00, { layer: 'discretionary' })]),
+      DEFAULT_POLICY,
+      AS_OF,
+    );
+    expect(aggregate.limitSource).toBe('discretionary');
+    expect(aggregate.limitCents).toBe(8_000_00);
+  });
+
+  it('a refused named limit: no cover, and no fall back to the unnamed threshold', () => {
+    const aggregate = computeBuyerAggregate(
+      ledger([decision('d1', 'refused', '2026-01-10', 0)]),
+      DEFAULT_POLICY,
+      AS_OF,
+    );
+    expect(aggregate.limitSource).toBe('none');
+    expect(aggregate.limitCents).toBe(0);
+    expect(aggregate.coveredCents).toBe(0);
+  });
+
+  it('a cancelled limit: none today, while the shipments made before it stay covered', () => {
+    const aggregate = computeBuyerAggregate(
+      ledger([
+        decision('d1', 'granted', '2026-01-10', 20_000_00),
+        decision('d2', 'cancelled', '2026-11-03', 0),
+      ]),
+      DEFAULT_POLICY,
+      AS_OF,
+    );
+    expect(aggregate.limitSource).toBe('none');
+    expect(aggregate.limitCents).toBe(0);
+    // Shipped 2026-10-25 under the 20 000 € limit, before the cancellation: fully covered.
+    expect(aggregate.coveredCents).toBe(12_000_00);
+  });
+
+  it('a policy without unnamed threshold and no decision: none', () => {
+    const policy: Policy = { ...DEFAULT_POLICY, unnamedThresholdCents: 0 };
+    const aggregate = computeBuyerAggregate(ledger([]), policy, AS_OF);
+    expect(aggregate.limitSource).toBe('none');
+    expect(aggregate.limitCents).toBe(0);
+  });
+
+  it('a top-up alone after a refusal (CAP+): top-up', () => {
+    const aggregate = computeBuyerAggregate(
+      ledger([
+        decision('d1', 'refused', '2026-01-10', 0),
+        decision('d2', 'granted', '2026-01-20', 5_000_00, { layer: 'top-up' }),
+      ]),
+      DEFAULT_POLICY,
+      AS_OF,
+    );
+    expect(aggregate.limitSource).toBe('top-up');
+    expect(aggregate.limitCents).toBe(5_000_00);
+  });
+
+  it('a named limit with a top-up: named, the limit being their sum', () => {
+    const aggregate = computeBuyerAggregate(
+      ledger([
+        decision('d1', 'granted', '2026-01-10', 20_000_00),
+        decision('d2', 'granted', '2026-01-20', 10_000_00, { layer: 'top-up' }),
+      ]),
+      DEFAULT_POLICY,
+      AS_OF,
+    );
+    expect(aggregate.limitSource).toBe('named');
+    expect(aggregate.limitCents).toBe(30_000_00);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The per-buyer figures stored beside the ledger so screens never recompute the whole ledger: exposure,
- * overdue, covered/uncovered, limit, alert counts, the balance âgée, and the monthly figures of the DSO trend.
+ * overdue, covered/uncovered, limit and what kind of limit it is, alert counts, the balance âgée, and the
+ * monthly figures of the DSO trend.
  * Computed from ONE buyer's rows with the domain's `exposureOf`, `coverAsOf`, `alertsFor` and `agingAsOf` —
  * the single definition of each figure.
  *
@@ -23,6 +24,7 @@ import { agingAsOf, daysInMonth } from '../domain/aging';
 import type { AgingItem } from '../domain/aging';
 import { alertsFor } from '../domain/alerts';
 import { coverAsOf } from '../domain/cover';
+import type { Cover } from '../domain/cover';
 import { dsoCountBack } from '../domain/dso';
 import type { Dso } from '../domain/dso';
 import { exposureOf, openOnBasis } from '../domain/exposure';
@@ -32,7 +34,7 @@ import type { Policy } from '../domain/policy';
 import type { Cents, IsoDate } from '../domain/types';
 import type { Reader } from './define';
 import { AGGREGATE_MONTH_ENDS, AGGREGATE_SALES_MONTHS, POLICY_ROW_ID } from './entities';
-import type { BuyerAggregate, PolicyRow } from './entities';
+import type { BuyerAggregate, LimitSource, PolicyRow } from './entities';
 
 export function policyOf(row: PolicyRow | undefined): Policy {
   if (row === undefined) return DEFAULT_POLICY;
@@ -110,6 +112,17 @@ function monthlyFiguresOf(ledger: BuyerLedger, asOf: IsoDate): MonthlyFigures {
   return { salesTtcByMonthCents: sales, receivableTtcAtMonthEndCents };
 }
 
+/**
+ * What `cover.limitCents` is, read from the cover's own choice of primary layer (cover.ts decides; this only
+ * names it): `none` when nothing covers new shipments today, `top-up` when only a top-up layer does (the
+ * primary is 0), else the primary layer.
+ */
+export function limitSourceOf(cover: Cover): LimitSource {
+  if (cover.limitCents === 0) return 'none';
+  const primary = cover.byLayer.find((layer) => layer.layer === cover.primaryLayer);
+  return primary === undefined || primary.limitCents === 0 ? 'top-up' : cover.primaryLayer;
+}
+
 export function computeBuyerAggregate(ledger: BuyerLedger, policy: Policy, asOf: IsoDate): BuyerAggregate {
   const exposure = exposureOf(ledger, policy, asOf);
   const cover = coverAsOf(ledger, policy, asOf, exposure);
@@ -134,6 +147,7 @@ export function computeBuyerAggregate(ledger: BuyerLedger, policy: Policy, asOf:
     coveredCents: cover.coveredCents,
     uncoveredCents: Math.max(0, cover.uncoveredCents),
     limitCents: cover.limitCents,
+    limitSource: limitSourceOf(cover),
     openInvoiceCount: exposure.openItems.length,
     alertCounts,
     alertCodes: [...new Set(alerts.map((alert) => alert.code))].sort(),

@@ -27,7 +27,7 @@ export const alertMessages: Readonly<Record<AlertLanguage, Readonly<Record<Alert
     'no-cover': {
       title: 'Encours sans couverture',
       action:
-        "{{amount}} d'encours ne sont couverts par aucune limite. Demandez une limite à l'assureur ou exigez un paiement comptant avant de livrer.",
+        "Aucune limite n'est en vigueur : sur un encours de {{exposure}}, {{amount}} ne sont pas couverts (les factures livrées sous une limite antérieure restent couvertes). Aucune nouvelle livraison ne sera couverte : demandez une limite à l'assureur ou exigez un paiement comptant avant de livrer.",
     },
     'limit-reduced': {
       title: 'Limite réduite',
@@ -99,7 +99,7 @@ export const alertMessages: Readonly<Record<AlertLanguage, Readonly<Record<Alert
     'no-cover': {
       title: 'Exposure without cover',
       action:
-        '{{amount}} of exposure is covered by no limit. Ask the insurer for a limit or require cash payment before shipping.',
+        'No limit is in force: of an exposure of {{exposure}}, {{amount}} is not covered (invoices shipped under an earlier limit stay covered). No new shipment will be covered: ask the insurer for a limit or require cash payment before shipping.',
     },
     'limit-reduced': {
       title: 'Limit reduced',

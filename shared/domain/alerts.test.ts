@@ -65,6 +65,21 @@ describe('exposure against the limit', () => {
     ]);
   });
 
+  it('no-cover after a cancellation puts at stake only what is uncovered: earlier shipments keep their cover', () => {
+    // Shipped 01/02 (terms 30 days) under the 30 000 limit; the limit is cancelled from 01/03. Domain §1.2:
+    // shipments made before the change stay covered → covered 5 000, uncovered 0; no new shipment is covered.
+    const ledger = ledgerOf({
+      invoices: [invoice('a', 5_000, '2026-03-03', { issueDate: '2026-02-01' })],
+      limitDecisions: [...limit, decision('c', 'cancelled', '2026-03-01', 0)],
+    });
+    const noCover = alertsFor(ledger, DEFAULT_POLICY, '2026-03-10').filter(
+      (alert) => alert.code === 'no-cover',
+    );
+    expect(noCover.map((alert) => [alert.amountAtStakeCents, alert.params])).toEqual([
+      [0, { amount: 0, exposure: 5_000 }],
+    ]);
+  });
+
   it('compares with the unnamed threshold when the buyer has no named decision', () => {
     // 10 000 € threshold: 9 000 € is 90 % → near-limit.
     expect(codes(withExposure(9_000_00, []))).toEqual(['near-limit']);

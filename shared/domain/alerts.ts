@@ -9,7 +9,8 @@
  * Rules, per buyer:
  * - `over-limit` (critical) when exposure ≥ overLimitAlertBp × limit; else `near-limit` (warning) when
  *   ≥ nearLimitAlertBp × limit. The limit is the one in force on `asOf` (primary + top-up, `cover.ts`).
- * - `no-cover` (critical): exposure > 0 and the limit in force is 0 (refused, cancelled, expired).
+ * - `no-cover` (critical): exposure > 0 and the limit in force is 0 (refused, cancelled, expired); at stake = the
+ *   uncovered part (invoices shipped under an earlier limit keep their cover).
  * - `limit-reduced` (warning) / `limit-cancelled` (critical): a reduction or cancellation decided on or before
  *   `asOf` that takes effect in the future or took effect within `recentLimitChangeDays` (default 30);
  *   deadline = its effective date; at stake = the cover lost (previous − new limit).
@@ -238,13 +239,17 @@ export function alertsFor(
   const exposureCents = exposure.exposureCents;
   const limitCents = cover.limitCents;
   if (exposureCents > 0 && limitCents <= 0) {
+    // What is at stake is the part no limit covers: invoices shipped while a limit was in force keep their
+    // cover after a cancellation (cover at the shipment date), so the amount can be 0 while the alert still
+    // stands for every new shipment.
+    const uncoveredCents = Math.max(0, cover.uncoveredCents);
     alerts.push({
       code: 'no-cover',
       buyerId,
       messageKey: 'alerts.no-cover',
       severity: 'critical',
-      amountAtStakeCents: exposureCents,
-      params: { amount: exposureCents },
+      amountAtStakeCents: uncoveredCents,
+      params: { amount: uncoveredCents, exposure: exposureCents },
     });
   } else if (exposureCents > 0) {
     const params = {

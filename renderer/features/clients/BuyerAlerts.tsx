@@ -31,7 +31,7 @@ export function BuyerAlerts({ alerts }: { readonly alerts: readonly Alert[] }) {
               return (
                 <Paper key={alertKey(alert)} component="li" withBorder radius="md" p="md">
                   <Group gap="sm" mb={4} wrap="nowrap" align="center">
-                    <Badge color={SEVERITY_COLOR[alert.severity]} autoContrast radius="sm">
+                    <Badge color={SEVERITY_COLOR[alert.severity]} autoContrast radius="sm" tt="none">
                       {t(`buyer.alerts.severity.${alert.severity}`)}
                     </Badge>
                     <Text fw={600}>{message.title}</Text>

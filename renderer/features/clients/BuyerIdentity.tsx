@@ -10,6 +10,26 @@ import type { BuyerRow } from '../../../shared/commands/entities';
 import { frenchVatNumber, validateSiren } from '../../../shared/domain/identifiers';
 import { BuyerEditModal } from './BuyerEditModal';
 
+/** « 732 829 320 », « 732 829 320 00014 »: the groups a French reader copies and checks. */
+function groupedIdentifier(digits: string | undefined): string | undefined {
+  if (digits === undefined) return undefined;
+  return digits.replace(
+    /^(\d{3})(\d{3})(\d{3})(\d{5})?$/,
+    (_, a: string, b: string, c: string, nic?: string) =>
+      [a, b, c, nic].filter((part) => part !== undefined).join(' '),
+  );
+}
+
+/** « France » for FR (in the interface's language); the code itself when the browser cannot name it. */
+function countryName(code: string | undefined, language: string): string | undefined {
+  if (code === undefined) return undefined;
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function vatOf(siren: string | undefined): string | undefined {
   if (siren === undefined || !validateSiren(siren).ok) return undefined;
   return frenchVatNumber(siren);
@@ -38,7 +58,7 @@ function Field(props: {
 }
 
 export function BuyerIdentity({ buyer }: { readonly buyer: BuyerRow }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [isEditing, editing] = useDisclosure(false);
   const address = buyer.address;
   const addressText =
@@ -61,11 +81,11 @@ export function BuyerIdentity({ buyer }: { readonly buyer: BuyerRow }) {
         </Group>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" m={0}>
           <Field label={t('buyer.fields.name')} value={buyer.name} />
-          <Field label={t('buyer.fields.siren')} value={buyer.siren} isCode />
-          <Field label={t('buyer.fields.siret')} value={buyer.siret} isCode />
+          <Field label={t('buyer.fields.siren')} value={groupedIdentifier(buyer.siren)} isCode />
+          <Field label={t('buyer.fields.siret')} value={groupedIdentifier(buyer.siret)} isCode />
           <Field label={t('buyer.fields.vat')} value={vatOf(buyer.siren)} isCode />
           <Field label={t('buyer.fields.naf')} value={buyer.naf} isCode />
-          <Field label={t('buyer.fields.country')} value={buyer.country} />
+          <Field label={t('buyer.fields.country')} value={countryName(buyer.country, i18n.language)} />
           <Field
             label={t('buyer.fields.paymentTerms')}
             value={

@@ -70,7 +70,7 @@ export function BuyerInvoices({
                   <Table.Td ta="right">{formatMoney(line.invoice.amountTtcCents)}</Table.Td>
                   <Table.Td ta="right">{formatMoney(line.openTtcCents)}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[line.status]} radius="sm" variant="filled">
+                    <Badge color={STATUS_COLOR[line.status]} radius="sm" variant="filled" tt="none">
                       {t(`buyer.invoices.statuses.${line.status}`)}
                     </Badge>
                   </Table.Td>

@@ -9,22 +9,30 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { limitHistory, limitInForce } from '../../../shared/domain/limits';
+import type { LimitSource } from '../../../shared/commands/entities';
 import type { BuyerLedger } from '../../../shared/domain/model';
 import type { Cents } from '../../../shared/domain/types';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatDate, formatMoney } from '../../lib/format';
 import { LAYERS } from './buyer-view';
+import { LimitAmount } from './LimitAmount';
 import { canShipPath, recordDecisionPath } from './paths';
 
 export function BuyerLimits({
   buyerId,
   ledger,
   limitCents,
+  limitSource,
+  coveredCents,
 }: {
   readonly buyerId: string;
   readonly ledger: BuyerLedger;
   /** Primary + top-up limit in force today (the aggregate's figure, unnamed threshold included). */
   readonly limitCents: Cents;
+  /** What that limit is (the aggregate's `limitSource`). */
+  readonly limitSource: LimitSource | undefined;
+  /** Covered today: a limit ended at 0 may still cover earlier shipments. */
+  readonly coveredCents: Cents;
 }) {
   const { t } = useTranslation();
   const { today } = useWorkspace();
@@ -44,8 +52,15 @@ export function BuyerLimits({
             <Title order={2} size="h4">
               {t('buyer.limits.inForceTitle', { date: formatDate(today) })}
             </Title>
-            <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {formatMoney(limitCents)}
+            <Text component="div" size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+              <LimitAmount
+                limitCents={limitCents}
+                source={limitSource}
+                coveredCents={coveredCents}
+                size="xl"
+                align="left"
+                isNoteWrapped
+              />
             </Text>
             {inForce.length === 0 ? (
               <Text size="sm" c="dimmed">

@@ -130,7 +130,13 @@ function BuyerView({
           <BuyerSettlements ledger={ledger} />
         </Tabs.Panel>
         <Tabs.Panel value="limits" pt="md">
-          <BuyerLimits buyerId={buyer.id} ledger={ledger} limitCents={view.figures.limitCents} />
+          <BuyerLimits
+            buyerId={buyer.id}
+            ledger={ledger}
+            limitCents={view.figures.limitCents}
+            limitSource={view.figures.limitSource}
+            coveredCents={view.figures.coveredCents}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="alerts" pt="md">
           <BuyerAlerts alerts={view.alerts} />

@@ -85,7 +85,7 @@ export function BuyerTimeline({
                 </Text>
                 <Text size="sm">{describe(event, t)}</Text>
                 {event.date > today ? (
-                  <Badge variant="outline" color="gray.7" radius="sm" ml="auto">
+                  <Badge variant="outline" color="gray.7" radius="sm" ml="auto" tt="none">
                     {t('buyer.timeline.upcoming')}
                   </Badge>
                 ) : null}

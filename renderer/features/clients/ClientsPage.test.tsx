@@ -87,6 +87,31 @@ describe('Clients page', () => {
     expect(within(dupont ?? document.body).getByText('3')).toBeTruthy();
   });
 
+  it('says what each limit is, and counts alerts in words', async () => {
+    renderPage(await seededWorkspace());
+    await bodyRows();
+    const rowOf = (name: string) => {
+      const tr = screen.getByRole('link', { name }).closest('tr');
+      if (tr === null) throw new Error(`no row for ${name}`);
+      return tr;
+    };
+    // test-seed.ts: Dupont has a named limit of 10 000 € → the amount, no note.
+    expect(rowOf('Dupont SA').textContent).toContain(euros('10 000,00 €'));
+    expect(rowOf('Dupont SA').textContent).not.toContain('non dénommé');
+    // Bérard and Zeta have no decision → the unnamed threshold of 10 000 €, said so.
+    for (const name of ['Établissements Bérard', 'Zeta SAS']) {
+      expect(rowOf(name).textContent).toContain(`${euros('10 000,00 €')}non dénommé`);
+    }
+    // Martin's limit was refused (before its only invoice was shipped) → no cover, nothing covered earlier.
+    expect(rowOf('Martin SARL').textContent).toContain('Sans garantie');
+    expect(rowOf('Martin SARL').textContent).not.toContain('livraisons antérieures');
+    // Alerts (alerts.ts): Dupont 12 000 € over a 10 000 € limit → « over-limit », critical; Martin 3 000 €
+    // without cover → « no-cover », critical; Zeta owes nothing → none. No badge text in capitals.
+    expect(within(rowOf('Dupont SA')).getByText('1 alerte critique')).toBeTruthy();
+    expect(within(rowOf('Martin SARL')).getByText('1 alerte critique')).toBeTruthy();
+    expect(within(rowOf('Zeta SAS')).getByText('Aucune alerte')).toBeTruthy();
+  });
+
   it('sorts by encours from the header button, with aria-sort', async () => {
     renderPage(await seededWorkspace());
     await bodyRows();

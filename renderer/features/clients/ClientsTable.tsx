@@ -6,8 +6,14 @@
  * Keyboard: each sortable header is a button; the buyer's name is a link (Enter opens the buyer page); a
  * mouse click anywhere on a row opens it too.
  */
-import { Anchor, Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { Anchor, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  IconAlertOctagonFilled,
+  IconAlertTriangleFilled,
+  IconArrowDown,
+  IconArrowUp,
+  IconArrowsSort,
+} from '@tabler/icons-react';
 import {
   createColumnHelper,
   flexRender,
@@ -20,10 +26,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { BuyerName } from '../../components/BuyerName';
 import { formatMoney } from '../../lib/format';
 import type { ClientRow } from './clients-list';
 import { ExposureBar } from './ExposureBar';
 import { GradeBadge } from './GradeBadge';
+import { LimitAmount } from './LimitAmount';
 import { buyerPath } from './paths';
 
 const ROW_HEIGHT = 56;
@@ -105,7 +113,7 @@ export function ClientsTable({ rows }: { readonly rows: ClientRow[] }) {
                 event.stopPropagation();
               }}
             >
-              {info.getValue()}
+              <BuyerName id={info.row.original.id} name={info.getValue()} />
             </Anchor>
             <Text size="xs" c="dimmed" ff={info.row.original.siren === undefined ? undefined : 'monospace'}>
               {info.row.original.siren === undefined
@@ -130,7 +138,13 @@ export function ClientsTable({ rows }: { readonly rows: ClientRow[] }) {
       column.accessor('limitCents', {
         header: t('clients.columns.limit'),
         meta: { isNumeric: true },
-        cell: (info) => formatMoney(info.getValue()),
+        cell: (info) => (
+          <LimitAmount
+            limitCents={info.getValue()}
+            source={info.row.original.limitSource}
+            coveredCents={info.row.original.coveredCents}
+          />
+        ),
       }),
       column.accessor('uncoveredCents', {
         header: t('clients.columns.bar'),
@@ -154,8 +168,8 @@ export function ClientsTable({ rows }: { readonly rows: ClientRow[] }) {
       column.accessor((row) => row.criticalAlerts * 1_000_000 + row.warningAlerts, {
         id: 'alerts',
         header: t('clients.columns.alerts'),
-        meta: { width: 130 },
-        cell: (info) => <AlertBadges row={info.row.original} />,
+        meta: { width: 110 },
+        cell: (info) => <AlertCounts row={info.row.original} />,
       }),
     ],
     [t],
@@ -239,32 +253,48 @@ export function ClientsTable({ rows }: { readonly rows: ClientRow[] }) {
   );
 }
 
-function AlertBadges({ row }: { readonly row: ClientRow }) {
+/**
+ * The buyer's alerts as compact counts: a red octagon and the number of critical alerts, an orange triangle
+ * and the number of warnings (shape and colour both tell them apart), said in words to screen readers and
+ * in the tooltip (« 2 alertes critiques, 1 à surveiller »).
+ */
+function AlertCounts({ row }: { readonly row: ClientRow }) {
   const { t } = useTranslation();
-  if (row.criticalAlerts + row.warningAlerts === 0) {
+  const { criticalAlerts: critical, warningAlerts: warning } = row;
+  if (critical + warning === 0) {
     return (
-      <Text span c="dimmed" size="sm">
-        —
+      <Text span c="dimmed" size="sm" title={t('clients.alerts.none')}>
+        <span aria-hidden="true">—</span>
+        <VisuallyHidden>{t('clients.alerts.none')}</VisuallyHidden>
       </Text>
     );
   }
+  const words: string[] = [];
+  if (critical > 0) words.push(t('clients.alerts.critical', { count: critical }));
+  if (warning > 0)
+    words.push(
+      t(critical > 0 ? 'clients.alerts.warningShort' : 'clients.alerts.warning', { count: warning }),
+    );
+  const label = words.join(', ');
   return (
-    <Group gap={4} wrap="nowrap">
-      {row.criticalAlerts > 0 ? (
-        <Badge color="red.9" radius="sm" title={t('clients.alerts.critical', { count: row.criticalAlerts })}>
-          {t('clients.alerts.criticalShort', { count: row.criticalAlerts })}
-        </Badge>
+    <Group gap="sm" wrap="nowrap" title={label} data-testid="alert-counts">
+      {critical > 0 ? (
+        <Group gap={4} wrap="nowrap" aria-hidden="true">
+          <IconAlertOctagonFilled size={16} color="var(--mantine-color-red-8)" />
+          <Text span size="sm" fw={700} c="red.9">
+            {critical}
+          </Text>
+        </Group>
       ) : null}
-      {row.warningAlerts > 0 ? (
-        <Badge
-          color="yellow.4"
-          autoContrast
-          radius="sm"
-          title={t('clients.alerts.warning', { count: row.warningAlerts })}
-        >
-          {t('clients.alerts.warningShort', { count: row.warningAlerts })}
-        </Badge>
+      {warning > 0 ? (
+        <Group gap={4} wrap="nowrap" aria-hidden="true">
+          <IconAlertTriangleFilled size={16} color="var(--mantine-color-orange-6)" />
+          <Text span size="sm" fw={700} c="orange.9">
+            {warning}
+          </Text>
+        </Group>
       ) : null}
+      <VisuallyHidden>{label}</VisuallyHidden>
     </Group>
   );
 }

@@ -16,12 +16,15 @@ export function ExposureBar(props: {
 }) {
   const { t } = useTranslation();
   const geometry = exposureBarGeometry(props);
-  const label = t('clients.bar.label', {
+  const figures = {
     exposure: formatMoney(props.exposureCents),
-    limit: formatMoney(props.limitCents),
     covered: formatMoney(props.coveredCents),
     uncovered: formatMoney(props.uncoveredCents),
-  });
+  };
+  const label =
+    props.limitCents > 0
+      ? t('clients.bar.label', { ...figures, limit: formatMoney(props.limitCents) })
+      : t('clients.bar.labelNoLimit', figures);
   return (
     <Box
       role="img"

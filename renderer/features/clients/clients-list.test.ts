@@ -8,6 +8,7 @@ function row(partial: Partial<ClientRow> & Pick<ClientRow, 'id' | 'name' | 'name
     grade: undefined,
     exposureCents: 0,
     limitCents: 0,
+    limitSource: undefined,
     coveredCents: 0,
     uncoveredCents: 0,
     overdueCents: 0,

@@ -5,7 +5,7 @@
  *
  * A buyer without a stored aggregate (just created, not refreshed yet) shows zeros: it owes nothing known.
  */
-import type { BuyerAggregate, BuyerRow } from '../../../shared/commands/entities';
+import type { BuyerAggregate, BuyerRow, LimitSource } from '../../../shared/commands/entities';
 import { nameKeyOf } from '../../../shared/commands/entities';
 import type { Cents } from '../../../shared/domain/types';
 
@@ -17,6 +17,8 @@ export type ClientRow = {
   readonly grade: number | undefined;
   readonly exposureCents: Cents;
   readonly limitCents: Cents;
+  /** What the limit is (named, unnamed threshold…); undefined without a (current) stored aggregate. */
+  readonly limitSource: LimitSource | undefined;
   readonly coveredCents: Cents;
   readonly uncoveredCents: Cents;
   readonly overdueCents: Cents;
@@ -43,6 +45,7 @@ export function clientRowsOf(
       grade: buyer.grade,
       exposureCents: aggregate?.exposureCents ?? 0,
       limitCents: aggregate?.limitCents ?? 0,
+      limitSource: aggregate?.limitSource,
       coveredCents: aggregate?.coveredCents ?? 0,
       uncoveredCents: aggregate?.uncoveredCents ?? 0,
       overdueCents: aggregate?.overdueCents ?? 0,

@@ -15,12 +15,13 @@ const HEIGHT = 260;
  * out of sales history is a minimum, not a value: it is left out of the line (and said so in the table).
  */
 export function DsoTrendChart({ data }: { data: DashboardData }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'fr';
   const colors = dashboardColors(useMantineTheme());
   const last = data.dsoTrend.length - 1;
   const points = data.dsoTrend.map((point, index) => ({
     key: point.date,
-    label: index === last ? t('dashboard.dsoTrend.today') : formatAxisMonth(point.date),
+    label: index === last ? t('dashboard.dsoTrend.today') : formatAxisMonth(point.date, language),
     days: point.isComplete ? Math.round(point.days * 10) / 10 : null,
     point,
   }));

@@ -15,6 +15,7 @@ describe('chart axis formats', () => {
   it('writes months the French short way', () => {
     expect(formatAxisMonth('2026-11-25')).toBe('nov. 26');
     expect(formatAxisMonth('2026-02-28')).toBe('févr. 26');
+    expect(formatAxisMonth('2026-11-25', 'en')).toBe('Nov 26');
   });
 
   it('rounds days', () => {

@@ -18,11 +18,17 @@ export function formatAxisEuros(cents: Cents): string {
   return `${oneDecimal.format(euros)}${NBSP}€`;
 }
 
-const monthFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, { month: 'short', year: '2-digit' });
+const monthFormats = {
+  fr: new Intl.DateTimeFormat(FORMAT_LOCALE, { month: 'short', year: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit' }),
+} as const;
 
-/** « nov. 26 » for any date of November 2026. */
-export function formatAxisMonth(date: IsoDate): string {
-  return monthFormat.format(toDate(date));
+/**
+ * « nov. 26 » for any date of November 2026 — a word, so it follows the interface language (« Nov 26 » in
+ * English), unlike amounts and numeric dates, which stay fr-FR.
+ */
+export function formatAxisMonth(date: IsoDate, language: 'fr' | 'en' = 'fr'): string {
+  return monthFormats[language].format(toDate(date));
 }
 
 const dayFormat = new Intl.NumberFormat(FORMAT_LOCALE, { maximumFractionDigits: 0 });
