@@ -28,13 +28,13 @@ import type { Cover } from '../domain/cover';
 import { dsoCountBack } from '../domain/dso';
 import type { Dso } from '../domain/dso';
 import { exposureOf, openOnBasis } from '../domain/exposure';
-import type { BuyerLedger } from '../domain/model';
+import type { BuyerLedger, ClaimFiling } from '../domain/model';
 import { DEFAULT_POLICY } from '../domain/policy';
 import type { Policy } from '../domain/policy';
 import type { Cents, IsoDate } from '../domain/types';
 import type { Reader } from './define';
 import { AGGREGATE_MONTH_ENDS, AGGREGATE_SALES_MONTHS, POLICY_ROW_ID } from './entities';
-import type { BuyerAggregate, LimitSource, PolicyRow } from './entities';
+import type { BuyerAggregate, ClaimRow, LimitSource, PolicyRow } from './entities';
 
 export function policyOf(row: PolicyRow | undefined): Policy {
   if (row === undefined) return DEFAULT_POLICY;
@@ -204,18 +204,44 @@ export function dsoTrendOf(totals: DsoTotals): DsoPoint[] {
   return points;
 }
 
+/**
+ * The DMS / DIC filing dates per invoice id, the shape `alertsFor` takes as `claimFilings`: a filed DMS stops
+ * the « DMS à déclarer » alert of the invoices of that claim. An invoice claimed twice (a closed claim, then a
+ * new one) takes the filings of the claim opened last.
+ */
+export function claimFilingsOf(
+  claims: readonly Pick<ClaimRow, 'invoiceIds' | 'openedOn' | 'dmsFiledOn' | 'dicFiledOn'>[],
+): Record<string, ClaimFiling> {
+  const sorted = [...claims].sort((a, b) => a.openedOn.localeCompare(b.openedOn));
+  const filings: Record<string, ClaimFiling> = {};
+  for (const claim of sorted) {
+    const filing: ClaimFiling = {
+      ...(claim.dmsFiledOn === undefined ? {} : { dmsFiledOn: claim.dmsFiledOn }),
+      ...(claim.dicFiledOn === undefined ? {} : { dicFiledOn: claim.dicFiledOn }),
+    };
+    for (const invoiceId of claim.invoiceIds) filings[invoiceId] = filing;
+  }
+  return filings;
+}
+
+/** The ledger with its claims' filings attached (absent when the buyer has no claim, as before claims existed). */
+function withClaimFilings(ledger: BuyerLedger, claims: readonly ClaimRow[]): BuyerLedger {
+  return claims.length === 0 ? ledger : { ...ledger, claimFilings: claimFilingsOf(claims) };
+}
+
 /** One buyer's ledger read through the `buyerId` indexes (never a scan of the whole ledger). */
 export async function loadBuyerLedger(reader: Reader, buyerId: string): Promise<BuyerLedger | undefined> {
   const buyer = await reader.get('buyers', buyerId);
   if (buyer === undefined) return undefined;
   const where = { index: 'buyerId', equals: buyerId };
-  const [invoices, payments, creditNotes, limitDecisions] = await Promise.all([
+  const [invoices, payments, creditNotes, limitDecisions, claims] = await Promise.all([
     reader.query('invoices', where),
     reader.query('payments', where),
     reader.query('creditNotes', where),
     reader.query('limitDecisions', where),
+    reader.query('claims', where),
   ]);
-  return { buyer, invoices, payments, creditNotes, limitDecisions };
+  return withClaimFilings({ buyer, invoices, payments, creditNotes, limitDecisions }, claims);
 }
 
 /**
@@ -231,23 +257,31 @@ export async function loadBuyerLedgers(
   const ids = [...new Set(buyerIds)];
   const buyers = await reader.getMany('buyers', ids);
   const found = buyers.filter((buyer) => buyer !== undefined);
-  const rowsOf = <E extends 'invoices' | 'payments' | 'creditNotes' | 'limitDecisions'>(entity: E) =>
-    Promise.all(found.map((buyer) => reader.query(entity, { index: 'buyerId', equals: buyer.id })));
-  const [invoices, payments, creditNotes, limitDecisions] = await Promise.all([
+  const rowsOf = <E extends 'invoices' | 'payments' | 'creditNotes' | 'limitDecisions' | 'claims'>(
+    entity: E,
+  ) => Promise.all(found.map((buyer) => reader.query(entity, { index: 'buyerId', equals: buyer.id })));
+  const [invoices, payments, creditNotes, limitDecisions, claims] = await Promise.all([
     rowsOf('invoices'),
     rowsOf('payments'),
     rowsOf('creditNotes'),
     rowsOf('limitDecisions'),
+    rowsOf('claims'),
   ]);
   const ledgers = new Map<string, BuyerLedger>();
   found.forEach((buyer, index) => {
-    ledgers.set(buyer.id, {
-      buyer,
-      invoices: invoices[index] ?? [],
-      payments: payments[index] ?? [],
-      creditNotes: creditNotes[index] ?? [],
-      limitDecisions: limitDecisions[index] ?? [],
-    });
+    ledgers.set(
+      buyer.id,
+      withClaimFilings(
+        {
+          buyer,
+          invoices: invoices[index] ?? [],
+          payments: payments[index] ?? [],
+          creditNotes: creditNotes[index] ?? [],
+          limitDecisions: limitDecisions[index] ?? [],
+        },
+        claims[index] ?? [],
+      ),
+    );
   });
   return ledgers;
 }

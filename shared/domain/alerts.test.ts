@@ -228,6 +228,18 @@ describe('invoice deadlines — worked example 3 (due 2026-03-31, MEP end 2026-0
     ).toEqual([['stop-shipments', 'critical', '2026-05-30']]);
   });
 
+  it("reads the filings from the ledger's own claimFilings when no option is given", () => {
+    // Same dates as above: DMS filed 2026-06-20 → on 2026-08-04 the DIC (due 2026-08-19) is watched, no DMS alert.
+    const ledger = {
+      ...ledgerOf({ invoices: [invoice('a', 50_000, '2026-03-31')] }),
+      claimFilings: { a: { dmsFiledOn: '2026-06-20' } },
+    };
+    expect(alertsFor(ledger, DEFAULT_POLICY, '2026-08-04').map((alert) => alert.code)).toEqual([
+      'stop-shipments',
+      'dic-due',
+    ]);
+  });
+
   it('honours a custom DMS warning window', () => {
     expect(at('2026-06-01', { dmsDueWithinDays: 30 })).toContainEqual(['dms-due', 'warning', '2026-06-29']);
   });

@@ -39,7 +39,7 @@ import type { Exposure } from './exposure';
 import { exposureOf } from './exposure';
 import { sortByKeys } from './ledger';
 import { limitHistory, limitInForce } from './limits';
-import type { BuyerLedger, LimitDecision, LimitLayer } from './model';
+import type { BuyerLedger, ClaimFiling, LimitDecision, LimitLayer } from './model';
 import type { Policy } from './policy';
 import type { Cents, IsoDate } from './types';
 
@@ -75,15 +75,14 @@ export type Alert = {
   readonly params: Readonly<Record<string, string | number>>;
 };
 
-/** Claim filings already made for an invoice (DMS: overdue notification; DIC: collection request). */
-export type ClaimFiling = { readonly dmsFiledOn?: IsoDate; readonly dicFiledOn?: IsoDate };
+export type { ClaimFiling };
 
 export type AlertOptions = {
   readonly dmsDueWithinDays?: number;
   readonly dicDueWithinDays?: number;
   readonly limitExpiryWithinDays?: number;
   readonly recentLimitChangeDays?: number;
-  /** Filings per invoice id. */
+  /** Filings per invoice id; defaults to the ledger's own `claimFilings`. */
   readonly claimFilings?: Readonly<Record<string, ClaimFiling>>;
   /** Already computed for the same ledger, policy and date (saves recomputing them). */
   readonly exposure?: Exposure;
@@ -334,7 +333,7 @@ export function alertsFor(
   const maxTerms = maxTermsFor(ledger.buyer, policy);
   const dmsWithin = options.dmsDueWithinDays ?? 15;
   const dicWithin = options.dicDueWithinDays ?? 15;
-  const filings = options.claimFilings;
+  const filings = options.claimFilings ?? ledger.claimFilings;
   for (const item of exposure.openItems) {
     const invoice = item.invoice;
     const invoiceId = item.invoiceId;

@@ -91,6 +91,9 @@ export type LimitDecision = {
 };
 
 /** Everything known about one buyer's receivables, as the rules consume it. */
+/** Claim filings already made for an invoice (DMS: overdue notification; DIC: collection request). */
+export type ClaimFiling = { readonly dmsFiledOn?: IsoDate; readonly dicFiledOn?: IsoDate };
+
 export type BuyerLedger = {
   readonly buyer: Buyer;
   readonly invoices: readonly Invoice[];
@@ -101,4 +104,6 @@ export type BuyerLedger = {
   readonly deliveredNotInvoicedCents?: Cents;
   /** Commandes en cours. */
   readonly openOrdersCents?: Cents;
+  /** DMS/DIC filings per invoice id, from the buyer's claims (alerts stop asking for a filed step). */
+  readonly claimFilings?: Readonly<Record<string, ClaimFiling>>;
 };
