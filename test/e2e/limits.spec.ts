@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 import { saveScreenshot } from './pages/app-shell';
 import { expectNoSeriousA11yViolations } from './pages/axe';
 import { ImportScreen } from './pages/import-page';
-import { CanShipScreen, LimitsScreen, centsOf, typedAmount } from './pages/limits-page';
+import { CanShipScreen, LimitsScreen, typedAmount } from './pages/limits-page';
 
 const FIXTURE = new URL('../../../shared/fixtures/fec/111111111FEC20221231.TXT', import.meta.url);
 const SCREENSHOTS = 'test-results/screenshots';
@@ -38,21 +38,30 @@ test('a limit below the exposure raises « Limite dépassée » with the uncover
   await limits.recordDecision({ buyer: BUYER, granted: '100' });
   await limits.showAlerts();
   await limits.filterAlertsByBuyer(BUYER);
+  // One row for the buyer; its amount at stake is the uncovered part, its alerts behind a toggle.
+  const row = limits.alertBuyerRow(BUYER);
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Limite dépassée');
+  // Keyboard: the toggle opens the buyer's alerts with Enter.
+  await limits.alertToggle(BUYER).focus();
+  await page.keyboard.press('Enter');
+  await expect(limits.alertToggle(BUYER)).toHaveAttribute('aria-expanded', 'true');
   const alert = limits.alert('Limite dépassée', BUYER);
   await expect(alert).toBeVisible();
   // Uncovered = exposure − 100 € limit, computed here from the exposure the table showed.
-  const atStake = alert.getByText('Montant en jeu').locator('xpath=following-sibling::*[1]');
-  expect(centsOf(await atStake.innerText())).toBe(exposure - 100_00);
+  expect(await limits.alertAmount('Limite dépassée', BUYER)).toBe(exposure - 100_00);
   await expect(alert).toContainText('Suspendre les livraisons non couvertes ou demander une augmentation');
 
-  // Keyboard: acknowledge with Tab / Enter from the buyer filter.
+  // Keyboard: acknowledge with Enter on the alert's button.
   await alert.getByRole('button', { name: 'Pris en compte' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Pris en compte (1)', { exact: true })).toBeVisible();
   await page.getByText('Pris en compte (1)', { exact: true }).click();
+  await limits.expandAlerts(BUYER);
   await expect(limits.alert('Limite dépassée', BUYER)).toContainText('Prise en compte le 25/11/2026');
   await page.getByText(/^À traiter \(/).click();
-  // Screenshots of one buyer's alerts: the whole portfolio's would be a page of hundreds of cards.
+  // Screenshots of one buyer's alerts (the whole portfolio's: demo-tour.spec.ts), its detail open.
+  await limits.expandAlerts(BUYER);
 
   mkdirSync(SCREENSHOTS, { recursive: true });
   await expectNoSeriousA11yViolations(page, 'Limites & alertes — Alertes');
@@ -69,7 +78,7 @@ test('a limit below the exposure raises « Limite dépassée » with the uncover
 
   await app.switchLanguage('EN');
   await limits.showAlerts();
-  await expect(page.getByRole('heading', { level: 3, name: 'Critical' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Severity' })).toBeVisible();
   await saveScreenshot(page, `${SCREENSHOTS}/limits-alerts-en.png`);
 });
 

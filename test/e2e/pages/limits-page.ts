@@ -69,7 +69,9 @@ export class LimitsScreen {
   }
 
   async showAlerts(): Promise<void> {
-    await this.page.getByRole('tab', { name: /^(Alertes|Alerts)$/ }).click();
+    const tab = this.page.getByRole('tab', { name: /^(Alertes|Alerts)$/ });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
   }
 
   limitRow(buyer: string): Locator {
@@ -88,12 +90,45 @@ export class LimitsScreen {
     return centsOf(await cells.nth(4).innerText());
   }
 
+  /** A buyer's row in the alert centre (one row per buyer with alerts in the section shown). */
+  alertBuyerRow(buyer: string): Locator {
+    return this.page
+      .getByTestId('alert-buyers')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('link', { name: buyer }) });
+  }
+
+  /** The toggle that shows a buyer's alerts one per line (aria-expanded). */
+  alertToggle(buyer: string): Locator {
+    return this.page.getByRole('button', { name: `Détail des alertes de ${buyer}` });
+  }
+
+  /** Shows a buyer's alerts, unless they are shown already. */
+  async expandAlerts(buyer: string): Promise<void> {
+    const toggle = this.alertToggle(buyer);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** One alert's line in a buyer's detail (expand it first), found by the alert's title. */
   alert(title: string, buyer: string): Locator {
-    return this.page.getByRole('article', { name: `${title} — ${buyer}` });
+    return this.page
+      .getByRole('table', { name: `Alertes de ${buyer}` })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: title }) });
+  }
+
+  /** The amount at stake of an alert line, in cents (first cell after the alert's title). */
+  async alertAmount(title: string, buyer: string): Promise<number> {
+    return centsOf(await this.alert(title, buyer).getByRole('cell').first().innerText());
   }
 
   async filterAlertsByBuyer(buyer: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Client' }).fill(buyer);
+    // Exact: « Rechercher un client » of the limits tab also contains « client ».
+    await this.page
+      .getByRole('tabpanel', { name: 'Alertes' })
+      .getByRole('textbox', { name: 'Client', exact: true })
+      .fill(buyer);
   }
 }
 
