@@ -66,6 +66,7 @@ async function refreshChunk(db: AppDB, buyerIds: readonly string[], today: IsoDa
     db.payments,
     db.creditNotes,
     db.limitDecisions,
+    db.claims,
     db.policy,
     db.buyerAggregates,
   ];

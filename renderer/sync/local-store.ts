@@ -19,7 +19,12 @@
  */
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import { computeBuyerAggregate, loadBuyerLedgers, loadPolicy } from '../../shared/commands/aggregates';
+import {
+  computeBuyerAggregate,
+  loadBuyerLedgers,
+  loadPolicy,
+  withClaimFilings,
+} from '../../shared/commands/aggregates';
 import { applyChange, isDeletion, isNoOp } from '../../shared/commands/define';
 import type { Change, Command } from '../../shared/commands/define';
 import { ENTITY_NAMES, ENTITY_ROW_SCHEMAS } from '../../shared/commands/entities';
@@ -284,25 +289,29 @@ async function loadLedgersInRange(
     const index = table.where('buyerId');
     return (to === undefined ? index.aboveOrEqual(from) : index.between(from, to, true, false)).toArray();
   };
-  const [invoices, payments, creditNotes, limitDecisions] = await Promise.all([
+  const [invoices, payments, creditNotes, limitDecisions, claims] = await Promise.all([
     inRange(entities.invoices),
     inRange(entities.payments),
     inRange(entities.creditNotes),
     inRange(entities.limitDecisions),
+    inRange(entities.claims),
   ]);
   const invoicesOf = byBuyer(invoices);
   const paymentsOf = byBuyer(payments);
   const creditNotesOf = byBuyer(creditNotes);
   const decisionsOf = byBuyer(limitDecisions);
+  const claimsOf = byBuyer(claims);
   const ledgers = new Map<string, BuyerLedger>();
   for (const buyer of buyers) {
-    ledgers.set(buyer.id, {
+    const ledger = {
       buyer,
       invoices: invoicesOf.get(buyer.id) ?? [],
       payments: paymentsOf.get(buyer.id) ?? [],
       creditNotes: creditNotesOf.get(buyer.id) ?? [],
       limitDecisions: decisionsOf.get(buyer.id) ?? [],
-    });
+    };
+    // The same ledger as `loadBuyerLedgers` builds, claim filings included (alerts depend on them).
+    ledgers.set(buyer.id, withClaimFilings(ledger, claimsOf.get(buyer.id) ?? []));
   }
   return ledgers;
 }

@@ -225,7 +225,7 @@ export function claimFilingsOf(
 }
 
 /** The ledger with its claims' filings attached (absent when the buyer has no claim, as before claims existed). */
-function withClaimFilings(ledger: BuyerLedger, claims: readonly ClaimRow[]): BuyerLedger {
+export function withClaimFilings(ledger: BuyerLedger, claims: readonly ClaimRow[]): BuyerLedger {
   return claims.length === 0 ? ledger : { ...ledger, claimFilings: claimFilingsOf(claims) };
 }
 
