@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PrintToPDFOptions, SaveDialogOptions } from 'electron';
 import {
   DEFAULT_SETTINGS,
   MAX_IPC_FILE_BYTES,
@@ -52,6 +53,7 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     Notification: FakeNotification,
+    printableContents: () => null,
     syncSecrets: createSyncSecretStore({
       root: syncSecretsRoot(dir),
       safeStorage: fakeSafeStorage(),
@@ -188,6 +190,63 @@ describe('saveFile', () => {
     const result = await createHandlers(deps(chooseToSave(path.join(dir, 'missing', 'x.json')))).saveFile(
       args,
     );
+    expect(result).toMatchObject({ ok: false, error: { code: 'io-error' } });
+  });
+});
+
+describe('printToPdf', () => {
+  /** A stand-in for the window's webContents: records the options, answers fixed PDF bytes. */
+  const PDF_BYTES = new TextEncoder().encode('%PDF-1.7 lettre');
+  const printable = () => {
+    const printToPDF = vi.fn((_options: PrintToPDFOptions) => Promise.resolve(PDF_BYTES));
+    return { printToPDF };
+  };
+
+  it('prints the window in A4 with backgrounds and saves the PDF where the user chose', async () => {
+    const contents = printable();
+    const target = path.join(dir, 'mise-en-demeure.pdf');
+    const showSaveDialog = vi.fn((_options: SaveDialogOptions) =>
+      Promise.resolve({ canceled: false, filePath: target }),
+    );
+    const d = deps({
+      printableContents: () => contents,
+      dialogs: { showOpenDialog: vi.fn(), showSaveDialog },
+    });
+    expect(await createHandlers(d).printToPdf({ suggestedName: 'mise-en-demeure-FA-1' })).toEqual({
+      ok: true,
+      data: { kind: 'saved', savedAs: target },
+    });
+    expect(contents.printToPDF).toHaveBeenCalledTimes(1);
+    expect(contents.printToPDF.mock.calls[0]?.[0]).toMatchObject({ pageSize: 'A4', printBackground: true });
+    // The .pdf extension is added to the suggestion, in the documents folder, with a PDF filter.
+    expect(showSaveDialog).toHaveBeenCalledWith({
+      defaultPath: path.join(dir, 'mise-en-demeure-FA-1.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 lettre');
+    expect(readdirSync(dir)).toEqual(['mise-en-demeure.pdf']);
+  });
+
+  it('answers null when the user cancels the save dialog, and writes nothing', async () => {
+    const d = deps({ printableContents: printable });
+    expect(await createHandlers(d).printToPdf({ suggestedName: 'relance.pdf' })).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses when there is no window to print', async () => {
+    const result = await createHandlers(deps()).printToPdf({ suggestedName: 'relance.pdf' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+  });
+
+  it('answers io-error when the chosen folder does not exist', async () => {
+    const d = deps({
+      ...chooseToSave(path.join(dir, 'missing', 'relance.pdf')),
+      printableContents: printable,
+    });
+    const result = await createHandlers(d).printToPdf({ suggestedName: 'relance.pdf' });
     expect(result).toMatchObject({ ok: false, error: { code: 'io-error' } });
   });
 });

@@ -6,7 +6,12 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { NotificationConstructorOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type {
+  NotificationConstructorOptions,
+  OpenDialogOptions,
+  PrintToPDFOptions,
+  SaveDialogOptions,
+} from 'electron';
 import { fail, MAX_IPC_FILE_BYTES, ok, type Settings } from '../../shared/ipc/contract';
 import { writeFileAtomically } from './atomic-write';
 import { listAutoBackups, readAutoBackup, writeAutoBackup } from './auto-backup';
@@ -35,6 +40,11 @@ export type HandlerDeps = {
   });
   /** The team-sync connections, encrypted with safeStorage (sync-secrets.ts). */
   readonly syncSecrets: SyncSecretStore;
+  /**
+   * The page that asks for a PDF (the main window's webContents), or null when there is no window. Its
+   * `printToPDF` renders the print media: only the document in `#print-root` (print-document.css).
+   */
+  readonly printableContents: () => { printToPDF(options: PrintToPDFOptions): Promise<Uint8Array> } | null;
   /** The clock for automatic backup names; the system clock when absent (tests pass a fixed one). */
   readonly now?: () => Date;
 };
@@ -42,6 +52,20 @@ export type HandlerDeps = {
 /** Automatic backups live beside the profile, outside IndexedDB (see auto-backup.ts). */
 export function autoBackupRoot(userData: string): string {
   return path.join(userData, 'backups');
+}
+
+/** A4 like the print stylesheet's `@page`; backgrounds kept (table rules, shaded cells). */
+export const PDF_OPTIONS: PrintToPDFOptions = {
+  pageSize: 'A4',
+  printBackground: true,
+  preferCSSPageSize: true,
+};
+
+const PDF_FILTERS = [{ name: 'PDF', extensions: ['pdf'] }];
+
+/** The suggested name with a `.pdf` extension, whatever the caller sent. */
+function pdfFileName(name: string): string {
+  return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
 }
 
 /** The runtime versions shown on the Paramètres page. */
@@ -209,5 +233,27 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     },
 
     getSecretStorageInfo: () => Promise.resolve(ok(deps.syncSecrets.info())),
+
+    printToPdf: async ({ suggestedName }) => {
+      const contents = deps.printableContents();
+      if (contents === null) return fail('not-allowed', 'No window to print');
+      // Printed before the dialog opens: the page shows the document now, whatever happens while the
+      // user chooses a folder.
+      const bytes = await contents.printToPDF(PDF_OPTIONS);
+      if (bytes.byteLength > MAX_IPC_FILE_BYTES) {
+        return fail('file-too-large', `${bytes.byteLength} bytes > ${MAX_IPC_FILE_BYTES}`);
+      }
+      const choice = await deps.dialogs.showSaveDialog({
+        defaultPath: path.join(deps.app.getPath('documents'), pdfFileName(suggestedName)),
+        filters: PDF_FILTERS,
+      });
+      if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return ok(null);
+      try {
+        await writeFileAtomically(choice.filePath, bytes);
+      } catch (error) {
+        return fail('io-error', ioMessage(error));
+      }
+      return ok({ kind: 'saved', savedAs: choice.filePath });
+    },
   };
 }

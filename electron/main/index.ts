@@ -107,6 +107,7 @@ if (acquireSingleInstance(app, () => mainWindow)) {
         },
         shell,
         Notification,
+        printableContents: () => mainWindow?.webContents ?? null,
         syncSecrets: createSyncSecretStore({
           root: syncSecretsRoot(app.getPath('userData')),
           safeStorage,

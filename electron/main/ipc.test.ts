@@ -37,6 +37,7 @@ function fakeHandlers(): IpcHandlers {
     getSecretStorageInfo: vi.fn(() =>
       Promise.resolve(ok({ backend: 'gnome_libsecret', isEncrypted: true, persists: true })),
     ),
+    printToPdf: vi.fn(() => Promise.resolve(ok({ kind: 'saved' as const, savedAs: '/d/relance.pdf' }))),
   };
 }
 

@@ -134,6 +134,7 @@ export function registerIpcHandlers(
       handlers.getSecretStorageInfo,
       isTrustedSender,
     ),
+    printToPdf: guarded('printToPdf', ipcContract.printToPdf, handlers.printToPdf, isTrustedSender),
   };
   for (const method of IPC_METHODS) {
     ipcMain.handle(channelOf(method), listeners[method]);

@@ -79,7 +79,7 @@ describe('buildMenuTemplate', () => {
     expect(labelsOf(submenuOf(template, 'Aide'))).toEqual(['À propos d’Encours', 'Site web d’Encours']);
   });
 
-  it('Aller à lists the eight pages with Ctrl/Cmd+1…8, each navigating to its own path', () => {
+  it('Aller à lists every page, the first nine with Ctrl/Cmd+1…9, each navigating to its own path', () => {
     const { template, navigate } = build();
     const items = submenuOf(template, 'Aller à');
     expect(labelsOf(items)).toEqual([
@@ -93,9 +93,11 @@ describe('buildMenuTemplate', () => {
       'Import',
       'Paramètres',
       'Conflits',
+      'Diagnostic d’un prospect',
     ]);
     expect(items.map((item) => item.accelerator)).toEqual([
       ...['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `CmdOrCtrl+${n}`),
+      undefined,
       undefined,
     ]);
     for (const item of items) click(item);

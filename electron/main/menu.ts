@@ -34,6 +34,7 @@ export const GO_TO_PAGES = [
   ['import', '/import'],
   ['settings', '/settings'],
   ['conflicts', '/conflicts'],
+  ['diagnostic', '/diagnostic'],
 ] as const satisfies readonly (readonly [keyof MenuLabels, NavigationPath])[];
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {

@@ -56,6 +56,41 @@ describe('openSettingsStore', () => {
     expect(onDisk).toMatchObject({ schemaVersion: 1, __internal__: { migrations: { version: '0.1.0' } } });
   });
 
+  it('a file written before presentation mode existed keeps every value and reads presentation as off', () => {
+    // The exact shape 0.1.0 wrote: the five original settings, no presentation fields.
+    const before = {
+      language: 'en',
+      colorScheme: 'dark',
+      nearLimitAlertPercent: 90,
+      deadlineWarningDays: 30,
+      backupKeepCount: 10,
+    };
+    writeRaw({
+      settings: before,
+      windowState: { isMaximized: true },
+      schemaVersion: 1,
+      // Migrated by 0.1.0 already, as a real file of that version is: only the new schema applies.
+      __internal__: { migrations: { version: '0.1.0' } },
+    });
+    const store = openSettingsStore({ cwd: dir, projectVersion: '0.2.0' });
+    expect(store.getSettings()).toEqual({ ...before, presentationMode: false, maskBuyerNames: false });
+    // Not wiped as invalid: the window state written beside it survives too.
+    expect(store.getWindowState()).toEqual({ isMaximized: true });
+    const next = store.setSettings({ presentationMode: true, maskBuyerNames: true });
+    expect(next).toEqual({ ...before, presentationMode: true, maskBuyerNames: true });
+    expect(openSettingsStore({ cwd: dir, projectVersion: '0.2.0' }).getSettings()).toEqual(next);
+  });
+
+  it('a presentation field of the wrong type is a schema violation like any other: defaults', () => {
+    writeRaw({
+      settings: { ...DEFAULT_SETTINGS, language: 'en', presentationMode: 'yes' },
+      schemaVersion: 1,
+      __internal__: { migrations: { version: '0.1.0' } },
+    });
+    const store = openSettingsStore({ cwd: dir, projectVersion: '0.2.0' });
+    expect(store.getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('a migration ignores an old value the contract refuses', () => {
     writeRaw({ lang: 'de', __internal__: { migrations: { version: '0.0.9' } } });
     const store = openSettingsStore({ cwd: dir, projectVersion: '0.1.0' });
@@ -121,6 +156,9 @@ describe('STORE_SCHEMA', () => {
         'backupKeepCount',
       ],
       properties: { nearLimitAlertPercent: { type: 'integer', minimum: 50, maximum: 99 } },
+    });
+    expect(STORE_SCHEMA.settings).toMatchObject({
+      properties: { presentationMode: { type: 'boolean' }, maskBuyerNames: { type: 'boolean' } },
     });
     expect(STORE_SCHEMA.settings).not.toHaveProperty('$schema');
   });

@@ -8,6 +8,9 @@
  * - Every read is parsed again with zod, field by field, so a value the JSON schema lets through but the
  *   contract refuses never reaches the renderer: a bad field falls back to its default, the others are kept.
  * - `migrations` run when the app version moves past a key (conf records the last version migrated).
+ * - A setting added later (e.g. `presentationMode`) is optional in the contract, so the JSON schema does not
+ *   require it: a file written before it existed stays valid (a required field would make
+ *   `clearInvalidConfig` wipe every setting), and `sanitizeSettings` fills in its default.
  */
 import Store, { type Schema } from 'electron-store';
 import { z } from 'zod';

@@ -90,6 +90,7 @@ export function buildEncoursApi(ipc: PreloadIpc): ExposedApi {
     saveSyncConnection: invoker(ipc, 'saveSyncConnection', ipcContract.saveSyncConnection.result),
     forgetSyncConnection: invoker(ipc, 'forgetSyncConnection', ipcContract.forgetSyncConnection.result),
     getSecretStorageInfo: invoker(ipc, 'getSecretStorageInfo', ipcContract.getSecretStorageInfo.result),
+    printToPdf: invoker(ipc, 'printToPdf', ipcContract.printToPdf.result),
     on: {
       navigate: subscriber(ipc, 'navigate', ipcEvents.navigate),
     },

@@ -58,6 +58,7 @@ const SAMPLE_ARGS: { readonly [M in IpcMethod]: IpcArgs<M> } = {
   },
   forgetSyncConnection: { workspaceId: 'ws-1' },
   getSecretStorageInfo: undefined,
+  printToPdf: { suggestedName: 'relance.pdf' },
 };
 
 let api: ExposedApi;

@@ -1,13 +1,22 @@
+import 'fake-indexeddb/auto';
 import { MantineProvider } from '@mantine/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/ipc/contract';
+import type { AppDB } from '../db/app-db';
+import { createWorkspace } from '../db/workspaces';
+import { WorkspaceProvider } from '../data/workspace-context';
 import { initI18n } from '../i18n';
 import { AppLayout } from './AppLayout';
 import { NAV_ITEMS } from './navigation';
 import { SettingsProvider } from './settings-context';
+
+let db: AppDB;
+beforeEach(async () => {
+  db = (await createWorkspace({ name: 'Menuiserie Durand' }, '2026-11-25T09:00:00Z')).db;
+});
 
 function renderShell() {
   const router = createMemoryRouter([
@@ -19,7 +28,9 @@ function renderShell() {
   return render(
     <MantineProvider>
       <SettingsProvider initial={DEFAULT_SETTINGS}>
-        <RouterProvider router={router} />
+        <WorkspaceProvider workspace={{ db, actor: 'test', today: '2026-11-25' }}>
+          <RouterProvider router={router} />
+        </WorkspaceProvider>
       </SettingsProvider>
     </MantineProvider>,
   );
@@ -30,7 +41,7 @@ describe('application shell', () => {
     await initI18n('fr');
   });
 
-  it('lists the ten screens in French in the side navigation', () => {
+  it('lists the eleven screens in French in the side navigation', () => {
     renderShell();
     const nav = screen.getByRole('navigation');
     const labels = within(nav)
@@ -46,8 +57,16 @@ describe('application shell', () => {
       'Simulateur de prime',
       'Import',
       'Conflits',
+      "Diagnostic d'un prospect",
       'Paramètres',
     ]);
+  });
+
+  it('shows the open client workspace in the header', async () => {
+    renderShell();
+    expect(
+      await screen.findByRole('button', { name: 'Dossier client : Menuiserie Durand — changer de dossier' }),
+    ).toBeTruthy();
   });
 
   it('says "Local uniquement" in the header when no sync server is connected', () => {

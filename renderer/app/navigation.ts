@@ -11,6 +11,7 @@ import {
   IconGitCompare,
   IconSettings,
   IconShieldCheck,
+  IconStethoscope,
   IconTruckDelivery,
   IconUsers,
   type Icon,
@@ -27,6 +28,7 @@ export type PageId =
   | 'premium'
   | 'import'
   | 'conflicts'
+  | 'diagnostic'
   | 'settings';
 export type NavSection = 'sectionLedger' | 'sectionInsurance' | 'sectionData';
 
@@ -48,6 +50,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'premium', path: '/premium', icon: IconCalculator, section: 'sectionInsurance' },
   { id: 'import', path: '/import', icon: IconFileImport, section: 'sectionData' },
   { id: 'conflicts', path: '/conflicts', icon: IconGitCompare, section: 'sectionData' },
+  { id: 'diagnostic', path: '/diagnostic', icon: IconStethoscope, section: 'sectionData' },
   { id: 'settings', path: '/settings', icon: IconSettings, section: 'sectionData' },
 ];
 

@@ -4,11 +4,13 @@
  */
 import { createHashRouter } from 'react-router';
 import { CanShipPage } from '../features/can-ship/CanShipPage';
+import { ClaimPage } from '../features/claims/ClaimPage';
 import { ClaimsPage } from '../features/claims/ClaimsPage';
 import { BuyerPage } from '../features/clients/BuyerPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DiagnosticPage } from '../features/diagnostic/DiagnosticPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { InvoicesPage } from '../features/invoices/InvoicesPage';
 import { LimitsPage } from '../features/limits/LimitsPage';
@@ -28,6 +30,7 @@ const PAGES: Record<PageId, () => React.JSX.Element> = {
   premium: PremiumPage,
   import: ImportPage,
   conflicts: ConflictsPage,
+  diagnostic: DiagnosticPage,
   settings: SettingsPage,
 };
 
@@ -42,6 +45,7 @@ export function createAppRouter() {
           return path === '/' ? { index: true, element: <Page /> } : { path, element: <Page /> };
         }),
         { path: '/buyers/:buyerId', element: <BuyerPage /> },
+        { path: '/claims/:claimId', element: <ClaimPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

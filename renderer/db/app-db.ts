@@ -74,6 +74,16 @@ export type MetaRow = {
 
 export type StoredBuyerAggregate = BuyerAggregate & { readonly updatedAt: string };
 
+/**
+ * The bytes of an attached file, local only (never synced; kept in backups). Base64 text rather than a Blob
+ * so that a backup, which serialises rows as JSON, keeps the file.
+ */
+export type AttachmentBlobRow = {
+  readonly sha256: string;
+  readonly base64: string;
+  readonly sizeBytes: number;
+};
+
 type EntityTables = { readonly [E in EntityName]: Table<EntityRows[E], string> };
 
 export function workspaceDbName(workspaceId: string): string {
@@ -92,10 +102,12 @@ export class AppDB extends Dexie {
   declare readonly attachments: Table<EntityRows['attachments'], string>;
   declare readonly imports: Table<EntityRows['imports'], string>;
   declare readonly alertStates: Table<EntityRows['alertStates'], string>;
+  declare readonly company: Table<EntityRows['company'], string>;
   declare readonly outbox: Table<OutboxOp, number>;
   declare readonly conflicts: Table<ConflictRow, string>;
   declare readonly buyerAggregates: Table<StoredBuyerAggregate, string>;
   declare readonly meta: Table<MetaRow, string>;
+  declare readonly attachmentBlobs: Table<AttachmentBlobRow, string>;
 
   readonly workspaceId: string;
 
@@ -123,6 +135,7 @@ export class AppDB extends Dexie {
       attachments: this.attachments,
       imports: this.imports,
       alertStates: this.alertStates,
+      company: this.company,
     };
   }
 }

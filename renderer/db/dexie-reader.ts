@@ -71,6 +71,7 @@ export function emptyReadRecord(): ReadRecord {
     attachments: new Map(),
     imports: new Map(),
     alertStates: new Map(),
+    company: new Map(),
   };
 }
 

@@ -23,6 +23,9 @@ const RELEASED: Record<number, Record<string, string | null>> = {
     meta: 'id',
   },
   2: { buyers: 'id, name, nameKey' },
+  3: { alertStates: 'id, buyerId' },
+  4: { attachmentBlobs: 'sha256' },
+  5: { company: 'id' },
 };
 
 describe('schema versions', () => {

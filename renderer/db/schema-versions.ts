@@ -59,6 +59,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: { alertStates: 'id, buyerId' },
   },
+  {
+    // The bytes of attached files (claims' proofs, letters), keyed by their SHA-256, LOCAL ONLY: the
+    // `attachments` metadata row is synced, the bytes stay on the computer that added them.
+    version: 4,
+    stores: { attachmentBlobs: 'sha256' },
+  },
+  {
+    // The insured company (« Votre entreprise »): a synced singleton, the sender of the letters.
+    version: 5,
+    stores: { company: 'id' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((entry) => entry.version));

@@ -15,6 +15,12 @@ export type WorkspaceEntry = {
   readonly createdAt: string;
   /** Backup file the workspace was restored from: a restored workspace never pushes stale state. */
   readonly restoredFrom?: string;
+  /**
+   * A demonstration workspace (fictitious buyers), which « Réinitialiser la démonstration » may delete and
+   * recreate. Absent on entries written before the field existed: those read as not-demo (nothing of a user's
+   * is ever deleted on a guess).
+   */
+  readonly isDemo?: boolean;
 };
 
 export const REGISTRY_DB_NAME = 'encours-registry';
@@ -34,7 +40,12 @@ function registryDb(): RegistryDB {
 }
 
 export async function createWorkspace(
-  input: { readonly name: string; readonly siren?: string; readonly restoredFrom?: string },
+  input: {
+    readonly name: string;
+    readonly siren?: string;
+    readonly restoredFrom?: string;
+    readonly isDemo?: boolean;
+  },
   now: string,
 ): Promise<{ entry: WorkspaceEntry; db: AppDB }> {
   const entry: WorkspaceEntry = { ...input, id: crypto.randomUUID(), createdAt: now };
@@ -53,6 +64,11 @@ export async function openWorkspace(id: string): Promise<AppDB | undefined> {
 
 export async function renameWorkspace(id: string, name: string): Promise<void> {
   await registryDb().workspaces.update(id, { name });
+}
+
+/** Marks an existing workspace as a demonstration one (the demo loader creates it unmarked). */
+export async function markWorkspaceAsDemo(id: string): Promise<void> {
+  await registryDb().workspaces.update(id, { isDemo: true });
 }
 
 /** Deletes the workspace database first: a registry entry without a database is the worse leftover. */

@@ -4,9 +4,10 @@
  * rendered into `#print-root` outside the app. On screen `#print-root` is hidden; under `@media print` only it
  * shows (print-document.css).
  *
- * Browser mode: the print dialog (« Enregistrer au format PDF » is offered by every browser).
- * Desktop app: the main process prints the window to PDF and asks where to save it (IPC `printToPdf` —
- * to be wired by the letters work; until then the desktop app also opens the print dialog).
+ * Both modes go through the bridge's `printToPdf` (shared/ipc/contract.ts):
+ * - desktop app: the main process prints the window (print media, A4) to PDF and asks where to save it:
+ *   `saved` with the path, or `cancelled`;
+ * - browser mode: the print dialog (« Enregistrer au format PDF » is offered by every browser): `print-dialog`.
  *
  * Invariant: the last printed document stays mounted (hidden) until the next one replaces it, so an
  * automated test can render the print media of the page and read it back.
@@ -14,6 +15,7 @@
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
+import { bridge } from '../platform/bridge';
 import './print-document.css';
 
 export type PrintOutcome =
@@ -54,11 +56,20 @@ export async function printDocument(request: PrintRequest): Promise<PrintOutcome
   const previousTitle = document.title;
   document.title = request.title;
   try {
-    window.print();
-    return await Promise.resolve({ kind: 'print-dialog' });
+    const result = await bridge.printToPdf({ suggestedName: safeFileName(request.fileName) });
+    if (!result.ok) return { kind: 'error', message: result.error.message };
+    if (result.data === null) return { kind: 'cancelled' };
+    return result.data.kind === 'saved'
+      ? { kind: 'saved', savedAs: result.data.savedAs }
+      : { kind: 'print-dialog' };
   } catch (error) {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   } finally {
     document.title = previousTitle;
   }
+}
+
+/** A file name the contract accepts: no path separators (an invoice number may contain a slash). */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/]/g, '-').slice(0, 200);
 }

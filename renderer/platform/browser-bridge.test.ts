@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, IPC_METHODS, type IpcResult } from '../../shared/ipc/contract';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import {
@@ -41,6 +41,28 @@ describe('browser bridge', () => {
       if (!result.ok) expect(result.error.code).toBe('invalid-arguments');
     }
     expect(window.localStorage.getItem(SETTINGS_STORAGE_KEY)).toBeNull();
+  });
+
+  it('makes a PDF through the print dialog and says so', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    try {
+      const result = await createBrowserBridge(window).printToPdf({ suggestedName: 'relance.pdf' });
+      expect(result).toEqual({ ok: true, data: { kind: 'print-dialog' } });
+      expect(print).toHaveBeenCalledTimes(1);
+    } finally {
+      print.mockRestore();
+    }
+  });
+
+  it('refuses a PDF name that is a path, without opening the dialog', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    try {
+      const result = await createBrowserBridge(window).printToPdf({ suggestedName: '../x/relance.pdf' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+      expect(print).not.toHaveBeenCalled();
+    } finally {
+      print.mockRestore();
+    }
   });
 
   it('only opens https links', async () => {

@@ -4,7 +4,7 @@
  *
  * Same contract, same validation: arguments are parsed with the contract's zod schemas and every answer is an
  * `IpcResult`, so screens behave identically in both modes. Settings live in localStorage; files are chosen
- * with a file input and saved as downloads. A team-sync connection (it holds a device token) lives in
+ * with a file input and saved as downloads; a PDF is made through the print dialog. A team-sync connection (it holds a device token) lives in
  * sessionStorage only: never in localStorage or IndexedDB, and forgotten when the tab closes.
  */
 import type { z } from 'zod';
@@ -183,6 +183,12 @@ export function createBrowserBridge(win: Window): EncoursApi & EncoursEvents {
     getSecretStorageInfo: handler(ipcContract.getSecretStorageInfo, () =>
       Promise.resolve(ok({ backend: 'session', isEncrypted: false, persists: false })),
     ),
+    // No file system here: the browser's print dialog offers « Enregistrer au format PDF » itself. The page
+    // shows only `#print-root` under print media (print-document.css), so the dialog prints the document.
+    printToPdf: handler(ipcContract.printToPdf, () => {
+      win.print();
+      return Promise.resolve(ok({ kind: 'print-dialog' as const }));
+    }),
     // The desktop menu is the only source of navigation events; a page has none.
     on: { navigate: () => () => undefined },
   } satisfies EncoursApi & EncoursEvents;

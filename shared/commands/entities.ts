@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { ALERT_CODES } from '../domain/alerts';
+import { CLAIM_EVENT_TYPES, CLAIM_STATUSES } from '../domain/claims';
 
 export const ENTITY_NAMES = [
   'buyers',
@@ -22,6 +23,7 @@ export const ENTITY_NAMES = [
   'attachments',
   'imports',
   'alertStates',
+  'company',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
@@ -151,23 +153,74 @@ export const limitDecisionFieldsSchema = z.object({
 export const limitDecisionRowSchema = limitDecisionFieldsSchema.extend(rowMeta);
 export type LimitDecisionRow = z.infer<typeof limitDecisionRowSchema>;
 
-/** Claims are written by the claims feature; the store keeps the domain's `Claim` document as is. */
-export const claimRowSchema = z.looseObject({
+const claimStatusSchema = z.enum(CLAIM_STATUSES);
+const claimEventTypeSchema = z.enum(CLAIM_EVENT_TYPES);
+
+/** One accepted event of a claim's timeline, as `applyClaimEvent` appends it (shared/domain/claims.ts). */
+export const claimTimelineEntrySchema = z.object({
+  type: claimEventTypeSchema,
+  date: isoDateSchema,
+  by: z.string().min(1).max(200),
+  amountCents: centsSchema.optional(),
+  note: z.string().max(5000).optional(),
+  from: claimStatusSchema,
+  to: claimStatusSchema,
+  isLate: z.boolean().optional(),
+  deadline: isoDateSchema.optional(),
+  recoverySplit: z.object({ insurerCents: centsSchema, insuredCents: centsSchema }).optional(),
+});
+
+/**
+ * A claim (sinistre): the domain's `Claim` document as is (timeline included, so the state machine reads it
+ * back unchanged), plus what the claims feature needs beside it: the invoices it was opened from (an invoice
+ * belongs to at most one live claim) and the figures of the indemnity simulation frozen at opening.
+ */
+export const claimFieldsSchema = z.object({
   id: idSchema,
   buyerId: idSchema,
-  status: z.string(),
-  ...rowMeta,
+  dueDate: isoDateSchema,
+  openedOn: isoDateSchema,
+  openedBy: z.string().min(1).max(200),
+  openAmountCents: centsSchema,
+  maxIndemnityCents: centsSchema.optional(),
+  status: claimStatusSchema,
+  resumeStatus: claimStatusSchema.optional(),
+  dmsFiledOn: isoDateSchema.optional(),
+  dicFiledOn: isoDateSchema.optional(),
+  insolvencyDeclaredOn: isoDateSchema.optional(),
+  admittedOn: isoDateSchema.optional(),
+  isDmsLate: z.boolean(),
+  isDicLate: z.boolean(),
+  recoveredBeforeSettlementCents: centsSchema,
+  indemnityPaidCents: centsSchema,
+  recoveredAfterSettlementCents: centsSchema,
+  insurerShareOfRecoveriesCents: centsSchema,
+  timeline: z.array(claimTimelineEntrySchema),
+  /** The invoices the claim was opened from. */
+  invoiceIds: z.array(idSchema).min(1).max(500),
+  /** Open amount TTC of those invoices at opening (the claim threshold is TTC). */
+  openTtcCents: centsSchema,
+  /** Covered open amount (eligible invoices, cover basis) at opening. */
+  coveredOpenCents: centsSchema,
+  /** The part of the limit applicable to those invoices at opening (cover.ts per invoice). */
+  applicableLimitCents: centsSchema,
+  quotityBp: z.number().int().min(0).max(10_000),
 });
+export const claimRowSchema = claimFieldsSchema.extend(rowMeta);
 export type ClaimRow = z.infer<typeof claimRowSchema>;
 
+/** One event of a claim's timeline as its own row (the timeline screen and the sync log read these). */
 export const claimEventRowSchema = z.object({
   id: idSchema,
   claimId: idSchema,
-  type: z.string(),
+  /** A workflow event, or `note`: a remark that changes nothing in the workflow. */
+  type: z.union([claimEventTypeSchema, z.literal('note')]),
   date: isoDateSchema,
   by: z.string(),
   amountCents: centsSchema.optional(),
-  note: z.string().optional(),
+  note: z.string().max(5000).optional(),
+  /** Position in the claim's timeline (0 = first event). */
+  seq: z.number().int().nonnegative(),
   ...rowMeta,
 });
 export type ClaimEventRow = z.infer<typeof claimEventRowSchema>;
@@ -202,17 +255,20 @@ export const policyFieldsSchema = z.object({
 export const policyRowSchema = policyFieldsSchema.extend({ id: z.literal(POLICY_ROW_ID), ...rowMeta });
 export type PolicyRow = z.infer<typeof policyRowSchema>;
 
-/** Metadata only: the file itself lives outside IndexedDB. */
-export const attachmentRowSchema = z.object({
+/**
+ * Metadata of an attached file (proof of delivery, letter…). Synced like every row; the bytes are not: they
+ * stay in the local-only `attachmentBlobs` table of the computer that added them, keyed by `sha256`.
+ */
+export const attachmentFieldsSchema = z.object({
   id: idSchema,
   ownerEntity: entityNameSchema,
   ownerId: idSchema,
-  fileName: z.string().min(1),
-  mimeType: z.string(),
+  fileName: z.string().trim().min(1).max(255),
+  mimeType: z.string().max(200),
   sizeBytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  ...rowMeta,
 });
+export const attachmentRowSchema = attachmentFieldsSchema.extend(rowMeta);
 export type AttachmentRow = z.infer<typeof attachmentRowSchema>;
 
 export const importFieldsSchema = z.object({
@@ -247,6 +303,28 @@ export const alertStateFieldsSchema = z.object({
 export const alertStateRowSchema = alertStateFieldsSchema.extend(rowMeta);
 export type AlertStateRow = z.infer<typeof alertStateRowSchema>;
 
+export const COMPANY_ROW_ID = 'current';
+
+/**
+ * The insured company itself (« Votre entreprise »), a synced singleton like the policy: the sender of the
+ * letters (relance, mise en demeure) and the insured named in the DMS / DIC summary for the insurer. Every
+ * field but the name is optional: a letter shows what is known. The SIREN is checked by `setCompany`.
+ */
+export const companyFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(300),
+  siren: z.string().optional(),
+  address: buyerAddressSchema.optional(),
+  /** Who signs the letters and answers the buyer (name, role, e-mail, phone). */
+  contact: buyerContactSchema.optional(),
+  /** Numéro de police d'assurance-crédit, for the DMS / DIC summary. */
+  policyNumber: z.string().trim().max(100).optional(),
+  /** The credit insurer (Allianz Trade, Coface, Atradius…). */
+  insurerName: z.string().trim().max(200).optional(),
+});
+export type CompanyFields = z.infer<typeof companyFieldsSchema>;
+export const companyRowSchema = companyFieldsSchema.extend({ id: z.literal(COMPANY_ROW_ID), ...rowMeta });
+export type CompanyRow = z.infer<typeof companyRowSchema>;
+
 export type EntityRows = {
   buyers: BuyerRow;
   limitDecisions: LimitDecisionRow;
@@ -259,6 +337,7 @@ export type EntityRows = {
   attachments: AttachmentRow;
   imports: ImportRow;
   alertStates: AlertStateRow;
+  company: CompanyRow;
 };
 export type EntityRow<E extends EntityName> = EntityRows[E];
 
@@ -274,6 +353,7 @@ export const ENTITY_ROW_SCHEMAS: { readonly [E in EntityName]: z.ZodType<EntityR
   attachments: attachmentRowSchema,
   imports: importRowSchema,
   alertStates: alertStateRowSchema,
+  company: companyRowSchema,
 };
 
 /** Per-buyer figures every screen shows, stored and refreshed in the writing transaction. */
@@ -295,6 +375,15 @@ export const agingBucketsSchema = z.object({
   days61To90: centsSchema,
   over90: centsSchema,
 });
+/**
+ * What the limit of an aggregate is (`limitSourceOf` in aggregates.ts, from the cover's primary layer): a named
+ * limit, a discretionary one (limite discrétionnaire), the policy's unnamed threshold (seuil de non-dénommé),
+ * a top-up alone (CAP+ after a refusal), or no cover for new shipments (`limitCents` 0: refused, cancelled,
+ * expired, or no unnamed threshold).
+ */
+export const LIMIT_SOURCES = ['named', 'discretionary', 'unnamed', 'top-up', 'none'] as const;
+export type LimitSource = (typeof LIMIT_SOURCES)[number];
+
 export const buyerAggregateSchema = z.object({
   buyerId: idSchema,
   /** The date the figures were computed for: overdue and alerts move with it. */
@@ -304,6 +393,7 @@ export const buyerAggregateSchema = z.object({
   coveredCents: centsSchema,
   uncoveredCents: centsSchema,
   limitCents: centsSchema,
+  limitSource: z.enum(LIMIT_SOURCES),
   openInvoiceCount: z.number().int().nonnegative(),
   alertCounts: alertCountsSchema,
   alertCodes: z.array(z.enum(ALERT_CODES)),

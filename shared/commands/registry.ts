@@ -4,6 +4,14 @@
  */
 import { acknowledgeAlert, reopenAlert, snoozeAlert } from './alert-commands';
 import { createBuyer, updateBuyer } from './buyer-commands';
+import {
+  addAttachment,
+  addClaimNote,
+  openClaimFromInvoices,
+  recordClaimEvent,
+  removeAttachment,
+} from './claim-commands';
+import { setCompany } from './company-commands';
 import { importLedger } from './import-ledger';
 import {
   deleteInvoice,
@@ -30,6 +38,12 @@ export const commands = {
   acknowledgeAlert,
   snoozeAlert,
   reopenAlert,
+  openClaimFromInvoices,
+  recordClaimEvent,
+  addClaimNote,
+  addAttachment,
+  removeAttachment,
+  setCompany,
 } as const;
 
 export type Commands = typeof commands;

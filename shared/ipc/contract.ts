@@ -23,6 +23,13 @@ export const settingsSchema = z.object({
   deadlineWarningDays: z.number().int().min(1).max(60),
   /** Automatic backups kept by the main process. */
   backupKeepCount: z.number().int().min(1).max(100),
+  /**
+   * Presentation mode (a broker's demo on a projector): larger type. Optional so that a settings file written
+   * before it existed still validates (a required field would make electron-store wipe the whole file).
+   */
+  presentationMode: z.boolean().optional(),
+  /** In presentation mode, buyer names are replaced by stable pseudonyms (« Client A12 »). */
+  maskBuyerNames: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -32,6 +39,8 @@ export const DEFAULT_SETTINGS: Settings = {
   nearLimitAlertPercent: 80,
   deadlineWarningDays: 15,
   backupKeepCount: 24,
+  presentationMode: false,
+  maskBuyerNames: false,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -171,6 +180,28 @@ export const secretStorageInfoSchema = z.object({
 export type SecretStorageInfo = z.infer<typeof secretStorageInfoSchema>;
 
 /**
+ * Printing the document mounted in `#print-root` to PDF. Desktop: main prints the window under print media
+ * (A4) and asks where to save it: `saved` with the path, or null when the user cancelled the save dialog.
+ * Browser mode has no file system: it opens the print dialog (« Enregistrer au format PDF ») and says so.
+ */
+export const printToPdfArgsSchema = z
+  .object({
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((n) => !/[\\/]/.test(n), 'A file name, not a path'),
+  })
+  .strict();
+export const printToPdfResultSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('saved'), savedAs: z.string() }),
+    z.object({ kind: z.literal('print-dialog') }),
+  ])
+  .nullable();
+export type PrintToPdfResult = z.infer<typeof printToPdfResultSchema>;
+
+/**
  * The channels. The key is the method name on `window.encours`; the IPC channel is `encours:<key>`.
  * `args` is the schema of the single argument (z.void() when there is none).
  */
@@ -189,6 +220,7 @@ export const ipcContract = {
   saveSyncConnection: { args: saveSyncConnectionArgsSchema, result: z.object({ persists: z.boolean() }) },
   forgetSyncConnection: { args: syncConnectionArgsSchema, result: z.object({ forgotten: z.boolean() }) },
   getSecretStorageInfo: { args: z.void(), result: secretStorageInfoSchema },
+  printToPdf: { args: printToPdfArgsSchema, result: printToPdfResultSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcMethod = keyof typeof ipcContract;
@@ -248,6 +280,7 @@ export const NAVIGATION_PATHS = [
   '/import',
   '/settings',
   '/conflicts',
+  '/diagnostic',
 ] as const;
 export type NavigationPath = (typeof NAVIGATION_PATHS)[number];
 

@@ -2,10 +2,12 @@
  * « Factures »: the buyer's invoices, latest due date first, with their status on the workspace's date.
  * Only the first MAX_SHOWN are drawn (a large account has thousands); the Factures page lists them all.
  */
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconExternalLink } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconExternalLink, IconMail } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LetterPreviewModal } from '../../documents/letters/LetterPreviewModal';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import type { InvoiceLine, InvoiceStatus } from './buyer-view';
 import { invoicesOfBuyerPath } from './paths';
@@ -28,6 +30,11 @@ export function BuyerInvoices({
 }) {
   const { t } = useTranslation();
   const shown = lines.slice(0, MAX_SHOWN);
+  const [isLetterOpen, setIsLetterOpen] = useState(false);
+  // « Lettre de relance » for every overdue invoice of the buyer (the letter keeps those past due on its date).
+  const overdue = lines
+    .filter((line) => line.status === 'overdue')
+    .map((line) => ({ ...line.invoice, openTtcCents: line.openTtcCents }));
   return (
     <Paper withBorder radius="lg" p="lg" shadow="xs">
       <Stack gap="md">
@@ -35,13 +42,37 @@ export function BuyerInvoices({
           <Title order={2} size="h4">
             {t('buyer.invoices.title')}
           </Title>
-          <Anchor component={Link} to={invoicesOfBuyerPath(buyerId)} size="sm">
-            <Group gap={4} component="span">
-              {t('buyer.invoices.openInInvoices')}
-              <IconExternalLink size={14} aria-hidden />
-            </Group>
-          </Anchor>
+          <Group gap="md">
+            {overdue.length > 0 ? (
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconMail size={14} aria-hidden />}
+                onClick={() => {
+                  setIsLetterOpen(true);
+                }}
+              >
+                {t('letters.actions.buyerReminder')}
+              </Button>
+            ) : null}
+            <Anchor component={Link} to={invoicesOfBuyerPath(buyerId)} size="sm">
+              <Group gap={4} component="span">
+                {t('buyer.invoices.openInInvoices')}
+                <IconExternalLink size={14} aria-hidden />
+              </Group>
+            </Anchor>
+          </Group>
         </Group>
+        {isLetterOpen ? (
+          <LetterPreviewModal
+            kind="reminder"
+            buyerId={buyerId}
+            invoices={overdue}
+            onClose={() => {
+              setIsLetterOpen(false);
+            }}
+          />
+        ) : null}
         {lines.length === 0 ? (
           <Text c="dimmed">{t('buyer.invoices.none')}</Text>
         ) : (

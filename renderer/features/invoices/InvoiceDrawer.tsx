@@ -11,6 +11,8 @@ import {
   IconEdit,
   IconFlag,
   IconFlagOff,
+  IconGavel,
+  IconMail,
   IconReceiptRefund,
   IconTrash,
 } from '@tabler/icons-react';
@@ -20,6 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BuyerRow } from '../../../shared/commands/entities';
 import { useCommand } from '../../data/hooks';
+import { LetterPreviewModal } from '../../documents/letters/LetterPreviewModal';
+import type { LetterKind } from '../../documents/letters/LetterPreviewModal';
 import { formatDate, formatMoney } from '../../lib/format';
 import { inLanguage } from './form-errors';
 import { InvoiceForm } from './InvoiceForm';
@@ -47,6 +51,8 @@ export function InvoiceDrawer(props: {
 }) {
   const { t } = useTranslation();
   const { mode, invoice } = props;
+  // A letter's preview is a modal of its own: the drawer closes first, so only one focus trap is active.
+  const [letter, setLetter] = useState<{ kind: LetterKind; invoice: InvoiceGridRow } | null>(null);
   const notify = (message: string) => {
     showNotice(message, t('invoices.actions.close'));
   };
@@ -89,7 +95,16 @@ export function InvoiceDrawer(props: {
   } else if (invoice !== undefined) {
     switch (mode) {
       case 'detail':
-        body = <InvoiceDetail invoice={invoice} onMode={props.onMode} />;
+        body = (
+          <InvoiceDetail
+            invoice={invoice}
+            onMode={props.onMode}
+            onLetter={(kind) => {
+              setLetter({ kind, invoice });
+              close();
+            }}
+          />
+        );
         break;
       case 'edit':
         body = (
@@ -145,22 +160,35 @@ export function InvoiceDrawer(props: {
   }
 
   return (
-    <Drawer
-      opened={isOpen}
-      onClose={close}
-      position="right"
-      size="lg"
-      title={mode === null ? '' : titles[mode]}
-      closeButtonProps={{ 'aria-label': t('invoices.actions.close') }}
-    >
-      {body}
-    </Drawer>
+    <>
+      {letter === null ? null : (
+        <LetterPreviewModal
+          kind={letter.kind}
+          buyerId={letter.invoice.buyerId}
+          invoices={[letter.invoice]}
+          onClose={() => {
+            setLetter(null);
+          }}
+        />
+      )}
+      <Drawer
+        opened={isOpen}
+        onClose={close}
+        position="right"
+        size="lg"
+        title={mode === null ? '' : titles[mode]}
+        closeButtonProps={{ 'aria-label': t('invoices.actions.close') }}
+      >
+        {body}
+      </Drawer>
+    </>
   );
 }
 
 function InvoiceDetail(props: {
   readonly invoice: InvoiceGridRow;
   readonly onMode: (mode: DrawerMode) => void;
+  readonly onLetter: (kind: LetterKind) => void;
 }) {
   const { t } = useTranslation();
   const { invoice } = props;
@@ -262,6 +290,28 @@ function InvoiceDetail(props: {
         >
           {t('invoices.actions.delete')}
         </Button>
+        {invoice.status === 'overdue' ? (
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconMail size={16} aria-hidden />}
+              onClick={() => {
+                props.onLetter('reminder');
+              }}
+            >
+              {t('letters.actions.reminder')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconGavel size={16} aria-hidden />}
+              onClick={() => {
+                props.onLetter('formal-notice');
+              }}
+            >
+              {t('letters.actions.formalNotice')}
+            </Button>
+          </>
+        ) : null}
       </SimpleGrid>
     </Stack>
   );

@@ -1,24 +1,28 @@
 /**
  * Paramètres → Données: a broker shows the product on fictitious data without touching the real workspace —
  * « Créer un dossier de démonstration » creates a new workspace « Démonstration », fills it and opens it
- * (the app reloads on it, as when a backup is restored).
+ * (the app reloads on it, as when a backup is restored). The workspace is marked as a demo, so
+ * « Réinitialiser la démonstration » can later replace it with fresh data (never touching the user's own).
  */
-import { Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconSparkles } from '@tabler/icons-react';
+import { IconRefresh, IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDemoWorkspace } from '../../data/demo';
+import { useWorkspaceActions } from '../../data/workspaces-hooks';
+import { ResetDemoModal } from '../workspaces/ResetDemoModal';
 
 export function DataCard() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
-  const { createAndOpen } = useDemoWorkspace();
+  const { createDemoAndOpen } = useWorkspaceActions();
   const [isCreating, setIsCreating] = useState(false);
+  const [isResetOpen, resetModal] = useDisclosure();
 
   const create = async () => {
     setIsCreating(true);
-    const outcome = await createAndOpen(t('pages.settings.demoWorkspaceName'));
+    const outcome = await createDemoAndOpen(t('pages.settings.demoWorkspaceName'));
     // On success the app reloads on the new workspace; only a failure comes back here.
     if (!outcome.ok) {
       setIsCreating(false);
@@ -36,20 +40,31 @@ export function DataCard() {
       </Title>
       <Stack gap="md" align="flex-start">
         <Text size="sm">{t('pages.settings.dataHelp')}</Text>
-        <Button
-          variant="light"
-          leftSection={<IconSparkles size={16} aria-hidden />}
-          loading={isCreating}
-          onClick={() => void create()}
-        >
-          {t('pages.settings.demoWorkspace')}
-        </Button>
+        <Group gap="sm">
+          <Button
+            variant="light"
+            leftSection={<IconSparkles size={16} aria-hidden />}
+            loading={isCreating}
+            onClick={() => void create()}
+          >
+            {t('pages.settings.demoWorkspace')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} aria-hidden />}
+            disabled={isCreating}
+            onClick={resetModal.open}
+          >
+            {t('workspaces.resetDemo')}
+          </Button>
+        </Group>
         {isCreating && (
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('pages.settings.demoCreating')}
           </Text>
         )}
       </Stack>
+      <ResetDemoModal opened={isResetOpen} onClose={resetModal.close} />
     </Card>
   );
 }

@@ -31,6 +31,7 @@ import { switchToWorkspace } from '../../data/backups';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { bridge } from '../../platform/bridge';
 import { BackupsCard } from './BackupsCard';
+import { CompanyCard } from './CompanyCard';
 import { DataCard } from './DataCard';
 import { PolicyCard } from './PolicyCard';
 import { SyncCard } from './SyncCard';
@@ -175,6 +176,8 @@ export function SettingsPage() {
             />
           </Stack>
         </Card>
+
+        <CompanyCard />
 
         <PolicyCard />
 

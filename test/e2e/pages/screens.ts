@@ -29,6 +29,11 @@ export const SCREENS = [
   },
   { id: 'import', fr: ['Import', 'Aucun import réalisé'], en: ['Import', 'Nothing imported yet'] },
   { id: 'conflicts', fr: ['Conflits', 'Aucun conflit'], en: ['Conflicts', 'No conflicts'] },
+  {
+    id: 'diagnostic',
+    fr: ["Diagnostic d'un prospect", 'Choisissez le FEC du prospect'],
+    en: ['Prospect diagnostic', "Choose the prospect's FEC"],
+  },
   { id: 'settings', fr: ['Paramètres', null], en: ['Settings', null] },
 ] as const;
 
