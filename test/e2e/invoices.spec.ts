@@ -60,6 +60,8 @@ test('Factures: create, pay in part, filter by bucket, sort, keyboard, in French
 
   // On opening (and after « Réinitialiser »): sorted by « Retard », most overdue first.
   await expect(screen.columnHeader('Retard')).toHaveAttribute('aria-sort', 'descending');
+  // The grid re-sorts in a deferred render: wait for the new order before reading it.
+  await expect.poll(async () => (await screen.columnTexts(7))[0]).not.toBe('—');
   const daysLate = (await screen.columnTexts(7)).map((text) => (text === '—' ? 0 : centsOf(text)));
   expect(daysLate[0]).toBeGreaterThan(0);
   expect(daysLate.every((days, i) => i === 0 || days <= (daysLate[i - 1] ?? 0))).toBe(true);

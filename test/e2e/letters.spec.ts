@@ -75,7 +75,7 @@ test('a formal notice for the most overdue invoice: buyer, invoice, penalty and 
   await expect(company.field('SIREN')).toHaveValue('111111111');
   // The fixture's SIREN is a placeholder whose check digit is wrong: the card says so; a real one is typed.
   await company.field('Raison sociale').fill('Vergers du Lyonnais SAS');
-  await company.card.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await company.card.getByRole('button', { name: "Enregistrer l'entreprise", exact: true }).click();
   await expect(company.card).toContainText('La clé du SIREN 111111111 est fausse');
   await company.field('SIREN').fill('732 829 320');
   await company.field('Adresse').fill('12 rue des Forges');

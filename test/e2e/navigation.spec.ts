@@ -42,7 +42,7 @@ test('settings are saved and shown formatted the French way', async ({ app, page
   const threshold = page.getByLabel("Seuil d'alerte « proche de la limite »");
   await expect(threshold).toHaveValue('80 %');
   await threshold.fill('85');
-  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await page.getByRole('button', { name: 'Enregistrer la police', exact: true }).click();
   await expect(page.getByText('Paramètres de la police enregistrés')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Seuil d'alerte « proche de la limite »")).toHaveValue('85 %');

@@ -123,7 +123,7 @@ describe('DashboardPage', () => {
     expect(links.map((link) => link.textContent)).toEqual(['Dupont SARL', 'Martin SA', 'Bernard et Fils']);
     expect(links[0]?.getAttribute('href')).toBe('/buyers/b1');
     expect(screen.getByRole('heading', { level: 2, name: 'Balance âgée' })).toBeTruthy();
-    expect(screen.getByText('Aucun sinistre en cours')).toBeTruthy();
+    expect(await screen.findByText('Aucun sinistre en cours')).toBeTruthy();
     db.close();
   });
 

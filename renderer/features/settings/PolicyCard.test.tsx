@@ -68,7 +68,7 @@ describe('Paramètres → Police d’assurance-crédit', () => {
     await user.type(quotity, '120');
     const notice = screen.getByLabelText('Préavis de réduction de limite');
     await user.clear(notice);
-    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la police' }));
     expect(
       await screen.findByText('Quotité garantie — clients dénommés : saisissez une valeur entre 0 et 100.'),
     ).toBeTruthy();
@@ -87,7 +87,7 @@ describe('Paramètres → Police d’assurance-crédit', () => {
     const minimum = screen.getByLabelText('Prime minimale annuelle');
     await user.clear(minimum);
     await user.type(minimum, '4200,50');
-    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la police' }));
     expect(await screen.findByText('Paramètres de la police enregistrés')).toBeTruthy();
     const row = await db.policy.get(POLICY_ROW_ID);
     // 85 % = 8 500 bp; 4 200,50 € = 420 050 cents; the rest unchanged from the defaults.

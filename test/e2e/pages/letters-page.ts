@@ -78,7 +78,7 @@ export class CompanyCardModel {
   }
 
   async save(): Promise<void> {
-    await this.card.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await this.card.getByRole('button', { name: "Enregistrer l'entreprise", exact: true }).click();
     await expect(this.page.getByText('Votre entreprise est enregistrée.')).toBeVisible();
   }
 }

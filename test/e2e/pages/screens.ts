@@ -24,8 +24,8 @@ export const SCREENS = [
   },
   {
     id: 'premium',
-    fr: ['Simulateur de prime', 'Aucune offre à comparer'],
-    en: ['Premium simulator', 'No offers to compare'],
+    fr: ['Simulateur de prime', null],
+    en: ['Premium simulator', null],
   },
   { id: 'import', fr: ['Import', 'Aucun import réalisé'], en: ['Import', 'Nothing imported yet'] },
   { id: 'conflicts', fr: ['Conflits', 'Aucun conflit'], en: ['Conflicts', 'No conflicts'] },
