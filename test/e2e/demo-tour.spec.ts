@@ -34,6 +34,8 @@ for (const lang of ['fr', 'en'] as const) {
       // Let live queries and charts settle before the picture: no loader left on screen.
       await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
       await expect(page.locator('.mantine-Loader-root')).toHaveCount(0, { timeout: 30_000 });
+      // The simulator fills itself from the ledger on opening: the demo has sales, so the note must show.
+      if (screen.id === 'premium') await expect(page.getByTestId('prefill-note')).toBeVisible();
       await saveScreenshot(page, `${DIR}/demo-${lang}-${screen.id}.png`);
       // Soft: one screen's violation must not hide the screenshots and violations of the next ones.
       expect

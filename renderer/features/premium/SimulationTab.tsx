@@ -20,7 +20,7 @@ import {
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconFileTypePdf, IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../../shared/domain/policy';
 import { compareOffers } from '../../../shared/domain/premium';
@@ -117,11 +117,9 @@ function SimulationForm(props: { readonly policy: Policy }) {
     }
   };
 
-  // Prefill once on opening when the ledger has sales and the user has typed nothing yet.
-  const hasAutoFilled = useRef(false);
+  // Prefill on opening when the ledger has sales and the user has typed nothing yet (running twice, as
+  // StrictMode does in development, is harmless: the second answer finds the form untouched or filled).
   useEffect(() => {
-    if (hasAutoFilled.current) return;
-    hasAutoFilled.current = true;
     let isCurrent = true;
     void readLedger(props.policy.currency).then((figures) => {
       if (isCurrent && figures.invoiceCount > 0 && !form.isDirty()) apply(figures);
