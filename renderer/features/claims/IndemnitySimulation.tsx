@@ -23,6 +23,17 @@ function centsOr(text: string, fallback: number): number {
   return parsed.ok && parsed.cents >= 0 ? parsed.cents : fallback;
 }
 
+/**
+ * The lines that take something off (the domain gives them as negative or zero amounts): shown « − 0,00 € »
+ * so a deduction of nothing never reads as a cap or a deductible of nothing.
+ */
+const DEDUCTION_STEPS: ReadonlySet<string> = new Set([
+  'recoveries-before-loss',
+  'per-claim-deductible',
+  'max-liability-cap',
+  'aggregate-deductible',
+]);
+
 export function IndemnitySimulation({
   claim,
   policy,
@@ -93,7 +104,9 @@ export function IndemnitySimulation({
                 style={{ textAlign: 'right', whiteSpace: 'nowrap' }}
                 fw={step.code === 'indemnity' ? 700 : 400}
               >
-                {formatMoney(step.cents)}
+                {DEDUCTION_STEPS.has(step.code)
+                  ? `\u2212\u00a0${formatMoney(Math.abs(step.cents))}`
+                  : formatMoney(step.cents)}
               </Table.Td>
             </Table.Tr>
           ))}
