@@ -1,14 +1,16 @@
 /**
  * Reads for the claims screens (Sinistres): every claim (a small table: a few per defaulting buyer), one
  * claim with its timeline rows and attachments, the names of the buyers concerned (read by id, never the
- * whole buyer table), and the overdue open invoices of one buyer a claim can be opened from.
+ * whole buyer table), the overdue open invoices of one buyer a claim can be opened from, and the invoices of
+ * a claim with their open balance on a date (for the « Récapitulatif DMS / DIC »).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { loadBuyerLedger } from '../../shared/commands/aggregates';
 import type { AttachmentRow, ClaimEventRow, ClaimRow, EntityName } from '../../shared/commands/entities';
 import { exposureOf } from '../../shared/domain/exposure';
+import { allocate } from '../../shared/domain/ledger';
 import type { Policy } from '../../shared/domain/policy';
-import type { IsoDate } from '../../shared/domain/types';
+import type { Cents, IsoDate } from '../../shared/domain/types';
 import { dexieReader } from '../db/dexie-reader';
 import { useWorkspace } from './workspace-context';
 
@@ -114,4 +116,52 @@ export function useInvoiceNumbers(invoiceIds: readonly string[]): ReadonlyMap<st
     const rows = await db.invoices.bulkGet(ids);
     return new Map(rows.flatMap((row) => (row === undefined ? [] : [[row.id, row.number] as const])));
   }, [db, key]);
+}
+
+/** An invoice of a claim as the summary document lists it (the shape of a letter's invoice). */
+export type ClaimInvoice = {
+  readonly id: string;
+  readonly number: string;
+  readonly issueDate: IsoDate;
+  readonly dueDate: IsoDate;
+  readonly amountTtcCents: Cents;
+  /** Still owed TTC on `asOf`, after the payments and credit notes dated up to then. */
+  readonly openTtcCents: Cents;
+  readonly currency: string;
+};
+
+/**
+ * The claim's invoices (in the claim's order) with their open balance on `asOf`: the buyer's ledger is
+ * allocated (ledger.ts) because a payment without an invoice reference settles the oldest invoices first.
+ * Invoices deleted since the claim was opened are left out.
+ */
+export function useClaimInvoices(
+  buyerId: string,
+  invoiceIds: readonly string[],
+  asOf: IsoDate,
+): ClaimInvoice[] | undefined {
+  const { db } = useWorkspace();
+  const key = invoiceIds.join('\u0000');
+  return useLiveQuery(async () => {
+    const ids = key === '' ? [] : key.split('\u0000');
+    const ledger = await loadBuyerLedger(dexieReader(db), buyerId);
+    if (ledger === undefined) return [];
+    const byId = new Map(allocate(ledger, asOf).invoices.map((item) => [item.invoiceId, item] as const));
+    return ids.flatMap((id) => {
+      const item = byId.get(id);
+      if (item === undefined) return [];
+      const { invoice } = item;
+      return [
+        {
+          id,
+          number: invoice.number,
+          issueDate: invoice.issueDate,
+          dueDate: item.dueDate,
+          amountTtcCents: invoice.amountTtcCents,
+          openTtcCents: item.openTtcCents,
+          currency: invoice.currency,
+        },
+      ];
+    });
+  }, [db, buyerId, key, asOf]);
 }

@@ -1,23 +1,17 @@
 /**
- * Reads for the limits screens: the policy, one buyer's ledger (for « Puis-je livrer ? »), every limit
- * decision (a small table: a few per named buyer), and the pure overview of one buyer's limits for the
- * « Limites » tab: limit in force per layer, last decision, pending request.
+ * Reads for the limits screens (the policy comes from policy-hooks.ts): one buyer's ledger (for « Puis-je
+ * livrer ? »), every limit decision (a small table: a few per named buyer), and the pure overview of one
+ * buyer's limits for the « Limites » tab: limit in force per layer, last decision, pending request.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { loadBuyerLedger, loadPolicy } from '../../shared/commands/aggregates';
+import { loadBuyerLedger } from '../../shared/commands/aggregates';
 import type { LimitDecisionRow } from '../../shared/commands/entities';
 import { compareDecisions, limitInForce } from '../../shared/domain/limits';
 import type { LimitInForce } from '../../shared/domain/limits';
 import type { BuyerLedger, LimitDecision } from '../../shared/domain/model';
-import type { Policy } from '../../shared/domain/policy';
 import type { IsoDate } from '../../shared/domain/types';
 import { dexieReader } from '../db/dexie-reader';
 import { useWorkspace } from './workspace-context';
-
-export function usePolicy(): Policy | undefined {
-  const { db } = useWorkspace();
-  return useLiveQuery(() => loadPolicy(dexieReader(db)), [db]);
-}
 
 /** One buyer's ledger through the `buyerId` indexes; `null` when the buyer does not exist. */
 export function useBuyerLedger(buyerId: string | null): BuyerLedger | null | undefined {

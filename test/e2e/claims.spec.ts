@@ -2,18 +2,27 @@
  * Sinistres as a new user: a buyer and an invoice due 2026-03-31 of 30 000 € HT created through the forms, a
  * named limit of 25 000 € (quotité 90 %, the default policy: MEP 60 days, DMS 30 days, waiting period 150
  * days), a claim opened from the invoice; the DMS and the DIC (2026-07-20) filed; the dates of domain.md
- * example 3 read on screen; an indemnity and a later recovery and the split of example 4; a step that is not
- * allowed shown disabled with its reason. Axe and screenshots in French and English.
+ * example 3 read on screen; the « Récapitulatif DMS / DIC » saved as PDF and read back (buyer, invoice, DMS
+ * date); an indemnity and a later recovery and the split of example 4; a step that is not allowed shown
+ * disabled with its reason. Axe and screenshots in French and English.
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { saveScreenshot } from './pages/app-shell';
 import { expectNoSeriousA11yViolations } from './pages/axe';
 import { ClaimsScreen } from './pages/claims-page';
+import { printedPdf } from './pages/letters-page';
 import { LimitsScreen } from './pages/limits-page';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const BUYER = 'Dupont Matériaux SA';
+
+test.beforeEach(async ({ page }) => {
+  // The print dialog would block headless Chromium: the document stays mounted for page.pdf() to render.
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+});
 
 test('a claim from an overdue invoice: example 3 dates, example 4 split, a refused step', async ({
   app,
@@ -66,6 +75,22 @@ test('a claim from an overdue invoice: example 3 dates, example 4 split, a refus
   await claims.record('Déposer la DIC', '20/07/2026');
   // Waiting period of 150 days from the DIC: indemnity due 17/12/2026.
   await expect(claims.deadline(/Fin du délai de carence/)).toContainText('17/12/2026');
+
+  // The summary for the insurer, saved as PDF: the printed text names the buyer, the invoice, the DMS date.
+  await claims.waitForNotificationsToClose();
+  const summary = await claims.openSummary();
+  await expect(summary.sheet).toContainText(BUYER);
+  await expect(summary.sheet).toContainText('FA-2026-017');
+  await saveScreenshot(page, `${SCREENSHOTS}/claims-summary-fr.png`);
+  await expectNoSeriousA11yViolations(page, 'claim summary preview (fr)');
+  await summary.dialog.getByRole('button', { name: 'Enregistrer en PDF' }).click();
+  // printedPdf renders the print media (only the printed document shows), then restores the screen media.
+  const { text } = await printedPdf(page);
+  expect(text).toContain(BUYER);
+  expect(text).toContain('FA-2026-017');
+  expect(text).toContain('déposée le 20/06/2026');
+  await summary.dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
+  await expect(summary.dialog).toBeHidden();
 
   await claims.record('Début du délai de carence', '20/07/2026');
   // Example 4: debt 30 000, limit 25 000, quotité 90 % → 22 500 €.

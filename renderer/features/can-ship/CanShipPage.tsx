@@ -38,7 +38,8 @@ import { parseAmount } from '../../../shared/domain/money';
 import { FeatureEmptyPage } from '../../components/FeatureEmptyPage';
 import { PageHeader } from '../../components/PageHeader';
 import { useBuyer, useBuyers } from '../../data/hooks';
-import { useBuyerLedger, usePolicy } from '../../data/limit-hooks';
+import { useBuyerLedger } from '../../data/limit-hooks';
+import { useEffectivePolicy } from '../../data/policy-hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatDate, formatMoney } from '../../lib/format';
 import { DateField } from '../../components/DateField';
@@ -162,7 +163,7 @@ export function CanShipPage() {
   const { t } = useTranslation();
   const { today } = useWorkspace();
   const buyers = useBuyers();
-  const policy = usePolicy();
+  const policy = useEffectivePolicy();
   const [params, setParams] = useSearchParams();
   const buyerId = params.get('buyer');
   const buyer = useBuyer(buyerId ?? '');

@@ -2,7 +2,7 @@
  * One claim (route `/claims/:claimId`): who and what (buyer, invoices, amounts), the deadlines with their
  * countdowns (stop shipments, DMS, DIC, end of the waiting period — `claimDeadlines`; « dépassé » in red),
  * the dated timeline (events and notes), the steps (ClaimActions), the indemnity simulation, recoveries and
- * attached files.
+ * attached files; « Récapitulatif DMS / DIC » opens the summary for the insurer (ClaimSummaryModal).
  */
 import {
   Alert,
@@ -19,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -30,11 +30,12 @@ import type { IsoDate } from '../../../shared/domain/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useBuyerNames, useClaim, useClaimEvents, useInvoiceNumbers } from '../../data/claim-hooks';
 import { useCommand } from '../../data/hooks';
-import { usePolicy } from '../../data/limit-hooks';
+import { useEffectivePolicy } from '../../data/policy-hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatDate, formatMoney, formatPercent } from '../../lib/format';
 import { ClaimActions } from './ClaimActions';
 import { ClaimAttachments } from './ClaimAttachments';
+import { ClaimSummaryModal } from './ClaimSummaryModal';
 import { deadlinesOf } from './claim-view';
 import { IndemnitySimulation, Recoveries } from './IndemnitySimulation';
 
@@ -270,8 +271,18 @@ function ClaimView({ claim, policy }: { readonly claim: ClaimRow; readonly polic
   const numbers = useInvoiceNumbers(claim.invoiceIds);
   const events = useClaimEvents(claim.id);
   const buyer = names?.get(claim.buyerId) ?? '';
+  const [isSummaryOpen, setIsSummaryOpen] = useState(false);
   return (
     <>
+      {isSummaryOpen ? (
+        <ClaimSummaryModal
+          claim={claim}
+          policy={policy}
+          onClose={() => {
+            setIsSummaryOpen(false);
+          }}
+        />
+      ) : null}
       <Anchor component={Link} to="/claims" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={14} aria-hidden />
@@ -282,9 +293,20 @@ function ClaimView({ claim, policy }: { readonly claim: ClaimRow; readonly polic
         title={t('claims.detail.title', { buyer })}
         subtitle={t('claims.detail.subtitle', { date: formatDate(claim.openedOn), by: claim.openedBy })}
         actions={
-          <Badge size="lg" variant="light">
-            {t(`claims.status.${claim.status}`)}
-          </Badge>
+          <Group gap="md">
+            <Badge size="lg" variant="light">
+              {t(`claims.status.${claim.status}`)}
+            </Badge>
+            <Button
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} aria-hidden />}
+              onClick={() => {
+                setIsSummaryOpen(true);
+              }}
+            >
+              {t('claims.summaryDocument.open')}
+            </Button>
+          </Group>
         }
       />
       <Grid gap="lg">
@@ -361,7 +383,7 @@ export function ClaimPage() {
   const { t } = useTranslation();
   const { claimId = '' } = useParams();
   const claim = useClaim(claimId);
-  const policy = usePolicy();
+  const policy = useEffectivePolicy();
   if (claim === undefined || policy === undefined) return null;
   if (claim === null) {
     return (

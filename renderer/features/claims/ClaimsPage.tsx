@@ -24,7 +24,7 @@ import type { Policy } from '../../../shared/domain/policy';
 import { FeatureEmptyState } from '../../components/FeatureEmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useBuyerNames, useClaims } from '../../data/claim-hooks';
-import { usePolicy } from '../../data/limit-hooks';
+import { useEffectivePolicy } from '../../data/policy-hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatDate, formatMoney } from '../../lib/format';
 import { BOARD_COLUMNS, columnOf, compareByUrgency, nextDeadlineOf } from './claim-view';
@@ -169,7 +169,7 @@ export function ClaimsPage() {
   const { t } = useTranslation();
   const { today } = useWorkspace();
   const claims = useClaims();
-  const policy = usePolicy();
+  const policy = useEffectivePolicy();
   const names = useBuyerNames(claims?.map((claim) => claim.buyerId) ?? []);
   const [params, setParams] = useSearchParams();
   const [view, setView] = useState<'board' | 'list'>('board');

@@ -11,7 +11,7 @@ import { isIsoDate } from '../../../shared/domain/dates';
 import { DateField } from '../../components/DateField';
 import { useBuyersWithOverdue, useOverdueInvoices } from '../../data/claim-hooks';
 import { useCommand } from '../../data/hooks';
-import { usePolicy } from '../../data/limit-hooks';
+import { useEffectivePolicy } from '../../data/policy-hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatDate, formatMoney } from '../../lib/format';
 
@@ -28,7 +28,7 @@ export function NewClaimModal({
   const { today } = useWorkspace();
   const { run } = useCommand();
   const navigate = useNavigate();
-  const policy = usePolicy();
+  const policy = useEffectivePolicy();
   const buyers = useBuyersWithOverdue();
   const [buyerId, setBuyerId] = useState<string | null>(initialBuyerId);
   const [openedOn, setOpenedOn] = useState<string>(today);

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LimitDecisionKind, LimitLayer } from '../../../shared/domain/model';
 import { useBuyer, useBuyers, useCommand } from '../../data/hooks';
-import { usePolicy } from '../../data/limit-hooks';
+import { useEffectivePolicy } from '../../data/policy-hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatDate } from '../../lib/format';
 import { DateField } from '../../components/DateField';
@@ -54,7 +54,7 @@ export function LimitDecisionForm(props: {
 }) {
   const { t, i18n } = useTranslation();
   const { today } = useWorkspace();
-  const policy = usePolicy();
+  const policy = useEffectivePolicy();
   const buyers = useBuyers();
   const { run } = useCommand();
   const [rejection, setRejection] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 /**
  * Page model of « Sinistres »: the board, « Nouveau sinistre », and a claim page (deadlines, steps and their
- * forms, recoveries). Dates are typed JJ/MM/AAAA, amounts the French way.
+ * forms, recoveries), and the « Récapitulatif DMS / DIC » preview. Dates are typed JJ/MM/AAAA, amounts the
+ * French way.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AppShellPage } from './app-shell';
@@ -43,5 +44,18 @@ export class ClaimsScreen {
     if (amount !== undefined) await dialog.getByRole('textbox', { name: 'Montant' }).fill(amount);
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(dialog).toBeHidden();
+  }
+
+  /** The « Enregistré » toasts of the last steps close by themselves: waited for so they hide nothing. */
+  async waitForNotificationsToClose(): Promise<void> {
+    await expect(this.page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  }
+
+  /** Opens the « Récapitulatif DMS / DIC » preview; returns the dialog and its on-screen sheet. */
+  async openSummary(): Promise<{ readonly dialog: Locator; readonly sheet: Locator }> {
+    await this.page.getByRole('button', { name: 'Récapitulatif DMS / DIC' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Récapitulatif de sinistre (DMS / DIC)' });
+    await expect(dialog).toBeVisible();
+    return { dialog, sheet: dialog.getByRole('region', { name: 'Aperçu du récapitulatif' }) };
   }
 }
