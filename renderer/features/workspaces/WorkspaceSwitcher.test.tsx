@@ -57,8 +57,14 @@ function renderSwitcher() {
 }
 
 async function openManage(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(await screen.findByRole('button', { name: /Menuiserie Durand/ }));
-  await user.click(await screen.findByRole('menuitem', { name: 'Gérer les dossiers' }));
+  const button = await screen.findByRole('button', {
+    name: 'Dossier client : Menuiserie Durand — changer de dossier',
+  });
+  // As a keyboard user does: focus the switcher, Enter opens the menu.
+  button.focus();
+  await user.keyboard('{Enter}');
+  const manage = await screen.findByRole('menuitem', { name: 'Gérer les dossiers' });
+  await user.click(manage);
   return screen.findByRole('dialog', { name: 'Gérer les dossiers clients' });
 }
 
@@ -79,6 +85,11 @@ describe('workspace switcher', () => {
       'Gérer les dossiers',
       'Réinitialiser la démonstration',
     ]);
+    // Escape closes the menu and gives the focus back to the switcher.
+    await user.keyboard('{Escape}');
+    await waitFor(() => {
+      expect(screen.queryByRole('menu')).toBeNull();
+    });
   });
 
   it('deletes another workspace only once its name is typed back, and says what is lost', async () => {
