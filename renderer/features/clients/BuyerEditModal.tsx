@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import type { BuyerRow } from '../../../shared/commands/entities';
 import { useCommand } from '../../data/hooks';
 import { buyerFormSchema, formValuesOf, patchOf } from './buyer-form';
+import { BuyerIdentityInputs } from './BuyerIdentityInputs';
 import type { BuyerFormValues } from './buyer-form';
 import { identityFieldOf } from './identity-field';
 import { useFormMessages, useLanguage } from './use-language';
@@ -68,44 +69,7 @@ export function BuyerEditModal({
     <Modal opened onClose={onClose} title={t('buyer.edit.title', { name: buyer.name })} size="xl">
       <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('buyer.fields.name')}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <TextInput
-              label={t('buyer.fields.siren')}
-              description={t('buyer.fields.sirenHint')}
-              {...form.getInputProps('siren')}
-            />
-            <TextInput
-              label={t('buyer.fields.siret')}
-              description={t('buyer.fields.siretHint')}
-              {...form.getInputProps('siret')}
-            />
-            <TextInput
-              label={t('buyer.fields.naf')}
-              description={t('buyer.fields.nafHint')}
-              {...form.getInputProps('naf')}
-            />
-            <TextInput
-              label={t('buyer.fields.country')}
-              description={t('buyer.fields.countryHint')}
-              maxLength={2}
-              {...form.getInputProps('country')}
-            />
-            <NumberInput
-              label={t('buyer.fields.paymentTerms')}
-              description={t('buyer.fields.paymentTermsHint')}
-              suffix={` ${t('buyer.daysUnit')}`}
-              min={0}
-              max={365}
-              allowDecimal={false}
-              allowNegative={false}
-              {...form.getInputProps('paymentTermsDays')}
-            />
+          <BuyerIdentityInputs inputProps={(field) => form.getInputProps(field)} columns={3}>
             <NumberInput
               label={t('buyer.fields.grade')}
               description={t('buyer.fields.gradeHint')}
@@ -115,7 +79,7 @@ export function BuyerEditModal({
               allowNegative={false}
               {...form.getInputProps('grade')}
             />
-          </SimpleGrid>
+          </BuyerIdentityInputs>
           <Divider label={t('buyer.fields.address')} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput label={t('buyer.fields.street')} {...form.getInputProps('street')} />

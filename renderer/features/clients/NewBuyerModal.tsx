@@ -2,7 +2,7 @@
  * « Nouveau client »: a modal form running `createBuyer`. The form checks what it can (name, ranges); SIREN,
  * SIRET and NAF are checked by the command, whose sentence is shown under the field concerned.
  */
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCommand } from '../../data/hooks';
 import { buyerFormSchema, createArgsOf, emptyBuyerForm } from './buyer-form';
+import { BuyerIdentityInputs } from './BuyerIdentityInputs';
 import type { BuyerFormValues } from './buyer-form';
 import { identityFieldOf } from './identity-field';
 import { buyerPath } from './paths';
@@ -60,45 +61,7 @@ export function NewBuyerModal({
     <Modal opened={opened} onClose={close} title={t('clients.create.title')} size="lg">
       <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('buyer.fields.name')}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label={t('buyer.fields.siren')}
-              description={t('buyer.fields.sirenHint')}
-              {...form.getInputProps('siren')}
-            />
-            <TextInput
-              label={t('buyer.fields.siret')}
-              description={t('buyer.fields.siretHint')}
-              {...form.getInputProps('siret')}
-            />
-            <TextInput
-              label={t('buyer.fields.naf')}
-              description={t('buyer.fields.nafHint')}
-              {...form.getInputProps('naf')}
-            />
-            <TextInput
-              label={t('buyer.fields.country')}
-              description={t('buyer.fields.countryHint')}
-              maxLength={2}
-              {...form.getInputProps('country')}
-            />
-            <NumberInput
-              label={t('buyer.fields.paymentTerms')}
-              description={t('buyer.fields.paymentTermsHint')}
-              suffix={` ${t('buyer.daysUnit')}`}
-              min={0}
-              max={365}
-              allowDecimal={false}
-              allowNegative={false}
-              {...form.getInputProps('paymentTermsDays')}
-            />
-          </SimpleGrid>
+          <BuyerIdentityInputs inputProps={(field) => form.getInputProps(field)} columns={2} />
           {formError === null ? null : (
             <Alert color="red" role="alert">
               {formError}
