@@ -5,6 +5,8 @@ for (const lang of ['fr', 'en'] as const) {
   test(`every page is reachable in ${lang === 'fr' ? 'French' : 'English'} with no console error`, async ({
     app,
   }) => {
+    // Eleven screens, each pictured and checked by axe: well beyond the 30 s default on a busy 2-core machine.
+    test.setTimeout(120_000);
     await app.open();
     await visitEveryScreen(app, lang, 'test-results/screenshots');
   });
