@@ -7,13 +7,11 @@
  * for one (the domain guesses none), the modal asks for it, showing the latest known rate as a hint only;
  * until a valid rate is typed the PDF button stays disabled, with the reason shown.
  */
-import { Alert, Anchor, Button, Group, Loader, Modal, NumberInput, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Group, Loader, Modal, NumberInput, Stack } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { HalfYear } from '../../../shared/domain/late-payment';
 import type { BasisPoints, IsoDate } from '../../../shared/domain/types';
@@ -22,7 +20,8 @@ import { useCompany } from '../../data/company-hooks';
 import { useBuyer } from '../../data/hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { formatNumber } from '../../lib/format';
-import { printDocument, safeFileName } from '../print-document';
+import { DocumentSheet, MissingCompanyNotice, PreviewActions, useSaveAsPdf } from '../DocumentPreview';
+import { safeFileName } from '../print-document';
 import { FormalNoticeLetter } from './FormalNoticeLetter';
 import {
   formalNoticeFigures,
@@ -69,7 +68,11 @@ function LetterPreviewBody(props: LetterPreviewModalProps) {
   const stored = useCompany();
   const [dateText, setDateText] = useState<string>(today);
   const [typedRates, setTypedRates] = useState<ReadonlyMap<HalfYear, number | string>>(new Map());
-  const [isPrinting, setIsPrinting] = useState(false);
+  const { save: saveAsPdf, isSaving } = useSaveAsPdf({
+    saved: (path) => t('letters.saved', { path }),
+    failedTitle: t('letters.failed'),
+    onSaved: props.onClose,
+  });
 
   if (buyer === undefined || stored === undefined) return <Loader size="sm" aria-label={t('app.loading')} />;
 
@@ -115,43 +118,24 @@ function LetterPreviewBody(props: LetterPreviewModalProps) {
         ? t('letters.errors.rate')
         : null;
 
-  const save = async () => {
-    setIsPrinting(true);
+  const save = () => {
     const numbers = props.invoices.length === 1 ? `-${props.invoices[0]?.number ?? ''}` : '';
     const base = props.kind === 'reminder' ? 'relance' : 'mise-en-demeure';
-    const outcome = await printDocument({
+    return saveAsPdf({
       node: letter,
       fileName: safeFileName(`${base}-${buyer.name}${numbers}-${date}.pdf`),
       title: `${props.kind === 'reminder' ? 'Relance' : 'Mise en demeure'} — ${buyer.name}`,
     });
-    setIsPrinting(false);
-    switch (outcome.kind) {
-      case 'saved':
-        notifications.show({
-          color: 'teal',
-          message: t('letters.saved', { path: outcome.savedAs }),
-          autoClose: 6000,
-        });
-        props.onClose();
-        break;
-      case 'print-dialog':
-      case 'cancelled':
-        break;
-      case 'error':
-        notifications.show({ color: 'red', title: t('letters.failed'), message: outcome.message });
-        break;
-    }
   };
 
   return (
     <Stack gap="md">
       {sender === undefined ? (
-        <Alert color="orange" icon={<IconInfoCircle size={18} aria-hidden />}>
-          {t('letters.noCompany')}{' '}
-          <Anchor component={Link} to="/settings" onClick={props.onClose}>
-            {t('letters.openSettings')}
-          </Anchor>
-        </Alert>
+        <MissingCompanyNotice
+          text={t('letters.noCompany')}
+          linkLabel={t('letters.openSettings')}
+          onNavigate={props.onClose}
+        />
       ) : null}
       <Group align="flex-start" gap="lg" wrap="wrap">
         <DateField
@@ -184,42 +168,21 @@ function LetterPreviewBody(props: LetterPreviewModalProps) {
           />
         ))}
       </Group>
-      <Paper
-        withBorder
-        shadow="sm"
-        p="xl"
-        bg="white"
-        c="#111"
-        role="region"
-        aria-label={t('letters.preview')}
-        style={{ maxHeight: '60vh', overflowY: 'auto', fontSize: 14 }}
-        tabIndex={0}
-      >
-        {letter}
-      </Paper>
+      <DocumentSheet label={t('letters.preview')}>{letter}</DocumentSheet>
       {blocker === null ? null : (
         <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} role="status">
           {blocker}
         </Alert>
       )}
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('letters.pdfHelp')}
-        </Text>
-        <Group>
-          <Button variant="default" onClick={props.onClose}>
-            {t('letters.cancel')}
-          </Button>
-          <Button
-            leftSection={<IconFileTypePdf size={16} aria-hidden />}
-            onClick={() => void save()}
-            loading={isPrinting}
-            disabled={blocker !== null}
-          >
-            {t('letters.savePdf')}
-          </Button>
-        </Group>
-      </Group>
+      <PreviewActions
+        help={t('letters.pdfHelp')}
+        cancelLabel={t('letters.cancel')}
+        saveLabel={t('letters.savePdf')}
+        onCancel={props.onClose}
+        onSave={() => void save()}
+        isSaving={isSaving}
+        isDisabled={blocker !== null}
+      />
     </Stack>
   );
 }

@@ -7,12 +7,8 @@
  * quotité are those fixed on the claim when it was opened (ClaimRow.applicableLimitCents / quotityBp).
  * Mounted only while open, so each opening reads fresh data.
  */
-import { Alert, Anchor, Button, Group, Loader, Modal, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Loader, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { claimOfRow } from '../../../shared/commands/claim-commands';
 import type { ClaimRow } from '../../../shared/commands/entities';
 import type { Policy } from '../../../shared/domain/policy';
@@ -21,7 +17,13 @@ import { useCompany } from '../../data/company-hooks';
 import { useBuyer } from '../../data/hooks';
 import { useWorkspace } from '../../data/workspace-context';
 import { ClaimSummaryDocument } from '../../documents/letters/ClaimSummaryDocument';
-import { printDocument, safeFileName } from '../../documents/print-document';
+import {
+  DocumentSheet,
+  MissingCompanyNotice,
+  PreviewActions,
+  useSaveAsPdf,
+} from '../../documents/DocumentPreview';
+import { safeFileName } from '../../documents/print-document';
 
 export type ClaimSummaryModalProps = {
   readonly claim: ClaimRow;
@@ -50,7 +52,11 @@ function ClaimSummaryBody({ claim, policy, onClose }: ClaimSummaryModalProps) {
   const buyer = useBuyer(claim.buyerId);
   const stored = useCompany();
   const invoices = useClaimInvoices(claim.buyerId, claim.invoiceIds, today);
-  const [isPrinting, setIsPrinting] = useState(false);
+  const { save: saveAsPdf, isSaving } = useSaveAsPdf({
+    saved: (path) => t('claims.summaryDocument.saved', { path }),
+    failedTitle: t('claims.summaryDocument.failed'),
+    onSaved: onClose,
+  });
 
   if (buyer === undefined || stored === undefined || invoices === undefined)
     return <Loader size="sm" aria-label={t('app.loading')} />;
@@ -68,76 +74,31 @@ function ClaimSummaryBody({ claim, policy, onClose }: ClaimSummaryModalProps) {
     />
   );
 
-  const save = async () => {
-    setIsPrinting(true);
-    const outcome = await printDocument({
+  const save = () =>
+    saveAsPdf({
       node: document,
       fileName: safeFileName(`recapitulatif-sinistre-${buyer.name}-${today}.pdf`),
       title: `Récapitulatif de sinistre — ${buyer.name}`,
     });
-    setIsPrinting(false);
-    switch (outcome.kind) {
-      case 'saved':
-        notifications.show({
-          color: 'teal',
-          message: t('claims.summaryDocument.saved', { path: outcome.savedAs }),
-          autoClose: 6000,
-        });
-        onClose();
-        break;
-      case 'print-dialog':
-      case 'cancelled':
-        break;
-      case 'error':
-        notifications.show({
-          color: 'red',
-          title: t('claims.summaryDocument.failed'),
-          message: outcome.message,
-        });
-        break;
-    }
-  };
 
   return (
     <Stack gap="md">
       {stored.company === undefined ? (
-        <Alert color="orange" icon={<IconInfoCircle size={18} aria-hidden />}>
-          {t('claims.summaryDocument.noCompany')}{' '}
-          <Anchor component={Link} to="/settings" onClick={onClose}>
-            {t('claims.summaryDocument.openSettings')}
-          </Anchor>
-        </Alert>
+        <MissingCompanyNotice
+          text={t('claims.summaryDocument.noCompany')}
+          linkLabel={t('claims.summaryDocument.openSettings')}
+          onNavigate={onClose}
+        />
       ) : null}
-      <Paper
-        withBorder
-        shadow="sm"
-        p="xl"
-        bg="white"
-        c="#111"
-        role="region"
-        aria-label={t('claims.summaryDocument.preview')}
-        style={{ maxHeight: '60vh', overflowY: 'auto', fontSize: 14 }}
-        tabIndex={0}
-      >
-        {document}
-      </Paper>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('claims.summaryDocument.pdfHelp')}
-        </Text>
-        <Group>
-          <Button variant="default" onClick={onClose}>
-            {t('claims.summaryDocument.cancel')}
-          </Button>
-          <Button
-            leftSection={<IconFileTypePdf size={16} aria-hidden />}
-            onClick={() => void save()}
-            loading={isPrinting}
-          >
-            {t('claims.summaryDocument.savePdf')}
-          </Button>
-        </Group>
-      </Group>
+      <DocumentSheet label={t('claims.summaryDocument.preview')}>{document}</DocumentSheet>
+      <PreviewActions
+        help={t('claims.summaryDocument.pdfHelp')}
+        cancelLabel={t('claims.summaryDocument.cancel')}
+        saveLabel={t('claims.summaryDocument.savePdf')}
+        onCancel={onClose}
+        onSave={() => void save()}
+        isSaving={isSaving}
+      />
     </Stack>
   );
 }
