@@ -4,9 +4,8 @@
  * JJ/MM/AAAA (`DateField`, whose ISO value the form holds). A command's rejection is shown in the form, in
  * the UI language.
  */
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuyerRow } from '../../../shared/commands/entities';
@@ -14,8 +13,9 @@ import { isIsoDate } from '../../../shared/domain/dates';
 import { DateField } from '../../components/DateField';
 import { useCommand } from '../../data/hooks';
 import { useWorkspace } from '../../data/workspace-context';
-import { formErrors, inLanguage } from './form-errors';
-import { centsToInput, proposedDueDate, proposedTtc, toInvoiceFields } from './invoice-form-model';
+import { formErrors } from './form-errors';
+import { AmountHtTtcInputs, FormFooter, useFormCommand } from './form-parts';
+import { centsToInput, proposedDueDate, toInvoiceFields } from './invoice-form-model';
 import type { InvoiceFormValues } from './invoice-form-model';
 import type { InvoiceGridRow } from './invoice-grid-model';
 
@@ -38,11 +38,10 @@ export function InvoiceForm(props: {
   readonly onSaved: (number: string) => void;
   readonly onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { today } = useWorkspace();
   const { run } = useCommand();
-  const [rejection, setRejection] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { rejection, isSaving, clearRejection, submitCommand } = useFormCommand();
   const editing = props.invoice;
   const termsOf = (buyerId: string): number | undefined =>
     props.buyers.find((buyer) => buyer.id === buyerId)?.paymentTermsDays;
@@ -90,26 +89,21 @@ export function InvoiceForm(props: {
   };
 
   const submit = async (submitted: InvoiceFormValues) => {
-    setRejection(null);
+    clearRejection();
     const result = toInvoiceFields(submitted);
     if (!result.ok) {
       form.setErrors(formErrors(t, result.errors, FIELDS, label));
       return;
     }
-    setIsSaving(true);
-    const outcome =
+    const isAccepted = await submitCommand(() =>
       editing === undefined
-        ? await run('recordInvoice', { id: crypto.randomUUID(), ...result.value })
-        : await run('updateInvoice', {
+        ? run('recordInvoice', { id: crypto.randomUUID(), ...result.value })
+        : run('updateInvoice', {
             id: editing.id,
             patch: { ...result.value, deliveryDate: result.value.deliveryDate ?? null },
-          });
-    setIsSaving(false);
-    if (!outcome.ok) {
-      setRejection(inLanguage(outcome.error.message, i18n.language));
-      return;
-    }
-    props.onSaved(result.value.number);
+          }),
+    );
+    if (isAccepted) props.onSaved(result.value.number);
   };
 
   const buyerTerms = termsOf(values.buyerId);
@@ -169,46 +163,18 @@ export function InvoiceForm(props: {
               : t('invoices.form.dueHelp', { days: buyerTerms })}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={label('amountHt')}
-            description={t('invoices.form.amountHelp')}
-            inputMode="decimal"
-            required
-            rightSection="€"
-            {...form.getInputProps('amountHt')}
-            onChange={(event) => {
-              const text = event.currentTarget.value;
-              form.setFieldValue('amountHt', text);
-              if (!isTtcTyped) form.setFieldValue('amountTtc', proposedTtc(text));
-            }}
-          />
-          <TextInput
-            label={label('amountTtc')}
-            description={t('invoices.form.ttcHelp')}
-            inputMode="decimal"
-            required
-            rightSection="€"
-            {...form.getInputProps('amountTtc')}
-            onChange={(event) => {
-              setIsTtcTyped(true);
-              form.setFieldValue('amountTtc', event.currentTarget.value);
-            }}
-          />
-        </SimpleGrid>
-        {rejection === null ? null : (
-          <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
-            {rejection}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            {t('invoices.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={isSaving}>
-            {t('invoices.actions.save')}
-          </Button>
-        </Group>
+        <AmountHtTtcInputs
+          label={label}
+          inputProps={(field) => form.getInputProps(field)}
+          setValue={(field, value) => {
+            form.setFieldValue(field, value);
+          }}
+          isTtcTyped={isTtcTyped}
+          onTtcTyped={() => {
+            setIsTtcTyped(true);
+          }}
+        />
+        <FormFooter rejection={rejection} isSaving={isSaving} onCancel={props.onCancel} />
       </Stack>
     </form>
   );
